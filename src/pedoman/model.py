@@ -1,0 +1,289 @@
+"""The content model: one pydantic definition per file kind.
+
+Each class here is at once the validation rule for an editor's YAML, the typed
+object the templates read, and the source of the JSON Schema published for
+editors' autocompletion (`pedoman schema`). Cross-file rules (ids that must
+resolve, unique ids) live in `validate.py`, because they need the whole corpus.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+LANGUAGES = ("id", "en")
+"""Site languages; Indonesian is the source language and is always required."""
+
+STAKEHOLDERS = ("kampung", "kampus", "komunitas", "korporasi", "kota")
+"""The 5K of recommendation R03: village, campus, community, corporation, city."""
+
+KINDS = ("formation", "victim-assistance", "cooperation", "corporate-engagement")
+"""Guideline kinds; each has its folder under `guidelines/`."""
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+RecommendationId = Annotated[str, StringConstraints(pattern=r"^R[0-9]{2}$")]
+AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Stakeholder = Literal["kampung", "kampus", "komunitas", "korporasi", "kota"]
+Party = Literal["origin", "transit", "destination"]
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for every mapping: an unknown key is an error, never dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Text(Strict):
+    """A human-readable text: Indonesian (`id`, required) and English (`en`)."""
+
+    id: NonBlank = Field(description="Bahasa Indonesia (required, the source text)")
+    en: NonBlank | None = Field(default=None, description="English translation")
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, falling back to Indonesian."""
+        return self.en if lang == "en" and self.en else self.id
+
+    def missing(self, lang: str) -> bool:
+        """True when `lang` has no text of its own and shows the Indonesian one."""
+        return lang == "en" and not self.en
+
+
+class Reference(Strict):
+    """A regulation, report or other source the guideline relies on."""
+
+    title: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+
+
+class Section(Strict):
+    """A numbered part of a guideline, traceable to the recommendations."""
+
+    id: Slug
+    title: Text
+    body: Text = Field(description="Markdown; raw HTML is shown as text, never as markup")
+    implements: list[RecommendationId] = Field(min_length=1)
+    agencies: list[AgencyId] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+
+
+class GuidelineBase(Strict):
+    """The core every guideline kind shares."""
+
+    id: Slug = Field(description="Equal to the file name without .yaml")
+    title: Text
+    summary: Text
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
+    status: Literal["draft", "approved"]
+    updated: datetime.date
+    references: list[Reference] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+
+
+# --- formation -------------------------------------------------------------
+
+
+class FormationStep(Strict):
+    title: Text
+    description: Text
+    instrument: Text = Field(description="The legal instrument the step needs, e.g. SK Gubernur")
+    responsible: list[AgencyId] = Field(min_length=1)
+
+
+class Member(Strict):
+    agency: AgencyId
+    role: Text
+
+
+class SubTaskForce(Strict):
+    name: Text
+    lead: AgencyId
+    duties: list[Text] = Field(min_length=1)
+
+
+class ActionPlanRow(Strict):
+    activity: Text
+    indicator: Text
+    target: Text
+    agency: AgencyId
+    budget: Text = Field(description="Budget source, e.g. APBD provinsi")
+
+
+class FormationGuideline(GuidelineBase):
+    kind: Literal["formation"]
+    steps: list[FormationStep] = Field(min_length=1)
+    membership: list[Member] = Field(min_length=1)
+    subtaskforces: list[SubTaskForce] = Field(min_length=1)
+    action_plan: list[ActionPlanRow] = Field(min_length=1)
+
+
+# --- victim-assistance -----------------------------------------------------
+
+
+class Stage(Strict):
+    id: Slug
+    title: Text
+    services: list[Text] = Field(min_length=1)
+    agencies: list[AgencyId] = Field(min_length=1)
+    time_limit: Text
+    documents: list[Text] = Field(min_length=1)
+    exit_criteria: list[Text] = Field(min_length=1)
+
+
+class RemedyStep(Strict):
+    title: Text
+    description: Text
+    agencies: list[AgencyId] = Field(min_length=1)
+    legal_basis: Text
+
+
+class VictimAssistanceGuideline(GuidelineBase):
+    kind: Literal["victim-assistance"]
+    stages: list[Stage] = Field(min_length=1)
+    remedy: list[RemedyStep] = Field(
+        min_length=1, description="The restitution and compensation path"
+    )
+
+
+# --- cooperation -----------------------------------------------------------
+
+
+class CooperationParty(Strict):
+    role: Party
+    area: Text
+    agencies: list[AgencyId] = Field(min_length=1)
+    responsibilities: list[Text] = Field(min_length=1)
+
+
+class WorkflowStep(Strict):
+    party: Party
+    agency: AgencyId
+    action: Text
+    output: Text | None = None
+
+
+class TaskRow(Strict):
+    task: Text
+    origin: Text
+    transit: Text
+    destination: Text
+
+
+class BudgetRow(Strict):
+    item: Text
+    payer: list[Party] = Field(min_length=1)
+    share: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    source: Text
+
+
+class Clause(Strict):
+    title: Text
+    text: Text
+
+
+class CooperationGuideline(GuidelineBase):
+    kind: Literal["cooperation"]
+    parties: list[CooperationParty] = Field(min_length=2)
+    workflow: list[WorkflowStep] = Field(min_length=1)
+    tasks: list[TaskRow] = Field(min_length=1)
+    budget: list[BudgetRow] = Field(min_length=1)
+    clauses: list[Clause] = Field(min_length=1)
+
+
+# --- corporate-engagement --------------------------------------------------
+
+
+class SectorRisk(Strict):
+    sector: Text
+    risks: list[Text] = Field(min_length=1)
+    red_flags: list[Text] = Field(min_length=1)
+
+
+class DueDiligenceStep(Strict):
+    title: Text
+    description: Text
+
+
+class Channel(Strict):
+    name: Text
+    contact: NonBlank
+    description: Text
+
+
+class CorporateEngagementGuideline(GuidelineBase):
+    kind: Literal["corporate-engagement"]
+    sectors: list[SectorRisk] = Field(min_length=1)
+    due_diligence: list[DueDiligenceStep] = Field(min_length=1)
+    commitments: list[Text] = Field(min_length=1)
+    channels: list[Channel] = Field(min_length=1)
+    checklist: list[Text] = Field(min_length=1)
+
+
+Guideline = Union[
+    FormationGuideline,
+    VictimAssistanceGuideline,
+    CooperationGuideline,
+    CorporateEngagementGuideline,
+]
+
+GUIDELINE_MODELS: dict[str, type[GuidelineBase]] = {
+    "formation": FormationGuideline,
+    "victim-assistance": VictimAssistanceGuideline,
+    "cooperation": CooperationGuideline,
+    "corporate-engagement": CorporateEngagementGuideline,
+}
+
+# Anchors the guideline template gives its structured parts; a section id may
+# not take one of them, or two headings on a page would share an anchor.
+RESERVED_ANCHORS = frozenset(
+    {
+        "summary", "sections", "references", "steps", "membership", "subtaskforces",
+        "action-plan", "stages", "remedy", "parties", "workflow", "tasks", "budget",
+        "clauses", "sectors", "due-diligence", "commitments", "channels", "checklist",
+    }
+)
+
+
+# --- shared registers ------------------------------------------------------
+
+
+class Source(Strict):
+    title: Text
+    publisher: NonBlank
+    date: datetime.date
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    file: NonBlank | None = Field(default=None, description="The source record kept with the project")
+
+
+class Recommendation(Strict):
+    id: RecommendationId
+    title: Text = Field(description="A short title for tables and navigation")
+    text: Text = Field(description="The recommendation as agreed; `id` verbatim from the source")
+
+
+class RecommendationsFile(Strict):
+    source: Source
+    recommendations: list[Recommendation] = Field(min_length=1)
+
+
+class Agency(Strict):
+    id: AgencyId
+    abbreviation: NonBlank | None = None
+    name: Text
+    level: Literal["national", "provincial", "district", "village", "international", "non-government"]
+
+
+class AgenciesFile(Strict):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+class Term(Strict):
+    term: NonBlank = Field(description="The abbreviation or term as written in the text")
+    expansion: Text
+    definition: Text | None = None
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
