@@ -22,9 +22,13 @@ STAKEHOLDERS = ("kampung", "kampus", "komunitas", "korporasi", "kota")
 KINDS = ("formation", "victim-assistance", "cooperation", "corporate-engagement")
 """Guideline kinds; each has its folder under `guidelines/`."""
 
+class Ref(str):
+    """Marks a field whose value must name an entry of a register (resolved in validate.py)."""
+
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-RecommendationId = Annotated[str, StringConstraints(pattern=r"^R[0-9]{2}$")]
-AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+RecommendationId = Annotated[str, StringConstraints(pattern=r"^R[0-9]{2}$"), Ref("recommendation")]
+AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("agency")]
 Stakeholder = Literal["kampung", "kampus", "komunitas", "korporasi", "kota"]
 Party = Literal["origin", "transit", "destination"]
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -1,0 +1,54 @@
+"""MkDocs hooks: thin adapters between the MkDocs build and the `pedoman` package.
+
+Settings come from `extra.pedoman` in mkdocs.yml (paths relative to it):
+`content` (the YAML folder), `docs` (hand-written pages) and `staging` (the
+folder MkDocs really reads, written by `pedoman.prepare`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+import pedoman
+
+log = get_plugin_logger("pedoman")
+_state: dict[str, pedoman.Prepared] = {}
+
+
+def _i18n_building(config) -> bool:
+    """True while mkdocs-static-i18n re-runs the build for a further language."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
+@event_priority(100)  # before i18n (-100), so it sees the staging folder and the nav
+def on_config(config):
+    if _i18n_building(config):
+        return config
+    _state.clear()
+    base = Path(config.config_file_path).parent
+    settings = config.extra.get("pedoman", {})
+    content = base / settings.get("content", "guidelines")
+    staging = base / settings.get("staging", "build/docs")
+    docs = Path(config.docs_dir)
+    try:
+        prepared = pedoman.prepare(content, docs, staging)
+    except pedoman.ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+    for warning in prepared.warnings:
+        log.warning(warning)
+    config.docs_dir = str(staging)
+    config.nav = prepared.nav
+    _state["prepared"] = prepared
+    return config
+
+
+@event_priority(-200)  # after i18n has built every language
+def on_post_build(config):
+    if _i18n_building(config) or "prepared" not in _state:
+        return
+    prepared = _state["prepared"]
+    pedoman.write_exports(prepared.corpus, prepared.crossref, config.site_dir)

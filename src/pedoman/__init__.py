@@ -1,0 +1,19 @@
+"""pedoman: structured YAML guidelines turned into a bilingual site, PDFs and open data."""
+
+from .crossref import CrossRef, build_crossref
+from .errors import ContentError, ContentErrors
+from .exports import write_exports
+from .site import Prepared, prepare
+from .validate import Corpus, load_corpus
+
+__all__ = [
+    "ContentError",
+    "ContentErrors",
+    "Corpus",
+    "CrossRef",
+    "Prepared",
+    "build_crossref",
+    "load_corpus",
+    "prepare",
+    "write_exports",
+]

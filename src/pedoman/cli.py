@@ -1,0 +1,59 @@
+"""The `pedoman` command: check content and export its schema without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors
+from .schema import json_schemas
+from .validate import load_corpus
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = Path(args.content)
+    if not root.is_dir():
+        print(f"pedoman: no content folder at {root}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        corpus = load_corpus(root)
+    except ContentErrors as exc:
+        print(exc.report())
+        return EXIT_CONTENT
+    sections = sum(len(g.sections) for g in corpus.guidelines)
+    print(
+        f"OK: {len(corpus.guidelines)} guidelines, {sections} sections, "
+        f"{len(corpus.recommendations)} recommendations, {len(corpus.agencies)} agencies, "
+        f"{len(corpus.terms)} glossary terms in {root}"
+    )
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, schema in json_schemas().items():
+        (out / f"{name}.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(out / f"{name}.json")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pedoman", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check every content file; exit 1 on errors")
+    validate.add_argument("content", nargs="?", default="guidelines", help="content folder (default: guidelines)")
+    validate.set_defaults(run=_validate)
+    schema = commands.add_parser("schema", help="write a JSON Schema per file kind")
+    schema.add_argument("output", nargs="?", default="build/schema", help="output folder (default: build/schema)")
+    schema.set_defaults(run=_schema)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

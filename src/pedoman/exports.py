@@ -1,0 +1,99 @@
+"""Open data: the recommendation ↔ section cross-references as JSON and CSV.
+
+URLs are relative to the site root, as the pages themselves are published:
+`guidelines/formation/gt-provinsi/#dasar-hukum` (Indonesian) and the same
+under `en/` (English).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from . import urls
+from .crossref import CrossRef, SectionRef
+from .model import Text
+from .validate import Corpus
+
+CSV_COLUMNS = [
+    "recommendation_id", "recommendation_title_id", "recommendation_title_en",
+    "guideline_id", "guideline_kind", "guideline_title_id", "guideline_title_en",
+    "section_id", "section_title_id", "section_title_en", "url_id", "url_en",
+]
+
+
+def _text(value: Text) -> dict:
+    return {"id": value.id, "en": value.en}
+
+
+def _urls(key: str, anchor: str | None = None) -> dict:
+    return {lang: urls.page_url(key, lang, anchor) for lang in ("id", "en")}
+
+
+def _section(ref: SectionRef) -> dict:
+    g, s = ref.guideline, ref.section
+    return {
+        "id": f"{g.id}/{s.id}",
+        "guideline": g.id,
+        "title": _text(s.title),
+        "url": _urls(urls.guideline_key(g.kind, g.id), s.id),
+    }
+
+
+def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
+    """The cross-references as plain data, in the shape published at data/crossref.json."""
+    return {
+        "source": {"title": _text(corpus.source.title), "publisher": corpus.source.publisher,
+                   "date": corpus.source.date.isoformat()},
+        "recommendations": [
+            {
+                "id": r.id,
+                "title": _text(r.title),
+                "text": _text(r.text),
+                "url": _urls(urls.recommendation_key(r.id)),
+                "sections": [_section(ref) for ref in crossref.by_recommendation[r.id]],
+            }
+            for r in corpus.recommendations
+        ],
+        "guidelines": [
+            {
+                "id": g.id,
+                "kind": g.kind,
+                "title": _text(g.title),
+                "url": _urls(urls.guideline_key(g.kind, g.id)),
+                "sections": [_section(ref) for ref in crossref.sections if ref.guideline is g],
+            }
+            for g in corpus.guidelines
+        ],
+    }
+
+
+def crossref_csv(corpus: Corpus, crossref: CrossRef) -> str:
+    """One row per (recommendation, implementing section); a lone row for an unimplemented one."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in corpus.recommendations:
+        head = [r.id, r.title.id, r.title.en or ""]
+        refs = crossref.by_recommendation[r.id]
+        if not refs:
+            writer.writerow(head + [""] * (len(CSV_COLUMNS) - len(head)))
+        for ref in refs:
+            g, s = ref.guideline, ref.section
+            url = _urls(urls.guideline_key(g.kind, g.id), s.id)
+            writer.writerow(head + [g.id, g.kind, g.title.id, g.title.en or "", f"{g.id}/{s.id}",
+                                    s.title.id, s.title.en or "", url["id"], url["en"]])
+    return out.getvalue()
+
+
+def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> list[Path]:
+    """Write data/crossref.json and data/crossref.csv into the built site."""
+    folder = Path(site_dir) / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    json_path, csv_path = folder / "crossref.json", folder / "crossref.csv"
+    json_path.write_text(json.dumps(crossref_data(corpus, crossref), ensure_ascii=False, indent=1) + "\n",
+                         encoding="utf-8")
+    csv_path.write_text(crossref_csv(corpus, crossref), encoding="utf-8")
+    return [json_path, csv_path]

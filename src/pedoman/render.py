@@ -1,0 +1,199 @@
+"""Render the corpus into Markdown pages, one per page and language.
+
+Templates print; this module decides. It gives each template the page's
+language, its labels and small filters that turn content text into safe
+markup: text is escaped, Markdown bodies go through `markdown.render_markdown`,
+and an English field that has no translation shows the Indonesian text under
+a visible notice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+from pydantic import BaseModel
+
+from . import urls
+from .crossref import CrossRef
+from .labels import LABELS, long_date
+from .markdown import render_markdown
+from .model import KINDS, LANGUAGES, STAKEHOLDERS, Text
+from .validate import Corpus
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def _heading(value: str) -> str:
+    """Plain text made safe for a Markdown heading (no emphasis, links or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+@dataclass
+class Page:
+    """One page to write: its key (see `urls`), language and Markdown source."""
+
+    key: str
+    lang: str
+    markdown: str
+
+    @property
+    def path(self) -> str:
+        return urls.source_path(self.key, self.lang)
+
+
+class Renderer:
+    """Renders every generated page of the site from a corpus and its cross-references."""
+
+    def __init__(self, corpus: Corpus, crossref: CrossRef):
+        self.corpus = corpus
+        self.crossref = crossref
+        self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
+
+    @cached_property
+    def untranslated(self) -> dict[str, bool]:
+        """Guideline id → whether any of its texts lacks an English translation."""
+        return {g.id: any(t.missing("en") for t in _texts(g)) for g in self.corpus.guidelines}
+
+    def _environment(self, lang: str) -> Environment:
+        """A template environment whose filters and helpers speak `lang`."""
+        env = Environment(
+            loader=PackageLoader("pedoman", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        labels = LABELS[lang]
+
+        def text(value: Text | None) -> Markup:
+            if value is None:
+                return Markup("")
+            if value.missing(lang):
+                return Markup('<span class="pd-untranslated" lang="id" title="{}">{}</span>').format(
+                    labels["untranslated"], value.id)
+            return escape(value.get(lang))
+
+        def body(value: Text) -> Markup:
+            html = Markup(render_markdown(value.get(lang)))
+            if value.missing(lang):
+                return Markup(
+                    '<div class="pd-untranslated-block"><p class="pd-untranslated-note">{}</p>'
+                    '<div lang="id">{}</div></div>').format(labels["untranslated"], html)
+            return html
+
+        @pass_context
+        def url(context, to_key: str, anchor: str | None = None) -> str:
+            return urls.relative_url(context["page_key"], to_key, lang, anchor)
+
+        @pass_context
+        def source_link(context, to_key: str) -> str:
+            """A Markdown link target MkDocs resolves (and checks) per language."""
+            return urls.source_link(context["page_key"], to_key)
+
+        @pass_context
+        def guideline_url(context, g, anchor: str | None = None) -> str:
+            return url(context, urls.guideline_key(g.kind, g.id), anchor)
+
+        @pass_context
+        def rec_url(context, rec_id: str) -> str:
+            return url(context, urls.recommendation_key(rec_id))
+
+        def agency(agency_id: str) -> str:
+            a = self.corpus.agencies[agency_id]
+            name = a.name.get(lang)
+            return f"{name} ({a.abbreviation})" if a.abbreviation and a.abbreviation not in name else name
+
+        def meta(**fields) -> str:
+            lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
+            return f"---\n{lines}---\n"
+
+        env.filters.update(
+            text=text,
+            body=body,
+            plain=lambda value: value.get(lang),
+            heading=lambda value: _heading(value.get(lang) if isinstance(value, Text) else value),
+            date=lambda value: long_date(value, lang),
+            agency=agency,
+        )
+        env.globals.update(
+            lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
+            stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
+            url=url, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url, meta=meta,
+            text=text, body=body, agency=agency,
+        )
+        env.globals["plain"] = env.filters["plain"]
+        env.globals["heading"] = env.filters["heading"]
+        env.globals["date"] = env.filters["date"]
+        return env
+
+    def render(self, template: str, key: str, lang: str, **context) -> Page:
+        markdown = self.envs[lang].get_template(template).render(page_key=key, **context)
+        return Page(key, lang, markdown)
+
+    def pages(self) -> list[Page]:
+        """Every generated page in every language."""
+        pages: list[Page] = []
+        for lang in LANGUAGES:
+            pages.append(self.render("guidelines_index.md.j2", urls.GUIDELINES_INDEX, lang))
+            for kind in KINDS:
+                members = [g for g in self.corpus.guidelines if g.kind == kind]
+                pages.append(self.render("kind_index.md.j2", urls.kind_key(kind), lang,
+                                         kind=kind, members=members))
+            for g in self.corpus.guidelines:
+                pages.append(self.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang,
+                                         g=g, source=self.corpus.paths.get(g.id, "")))
+            pages.append(self.render("matrix.md.j2", urls.MATRIX, lang))
+            for rec in self.corpus.recommendations:
+                pages.append(self.render("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
+                                         rec=rec))
+            pages.append(self.render("agencies.md.j2", urls.AGENCY_TABLE, lang))
+            pages.append(self.render("stakeholders.md.j2", urls.STAKEHOLDER_TABLE, lang))
+            pages.append(self.render("coverage.md.j2", urls.COVERAGE, lang))
+            pages.append(self.render("glossary.md.j2", urls.GLOSSARY, lang))
+        return pages
+
+    def nav(self) -> list:
+        """The site navigation, with Indonesian section titles (mkdocs.yml translates them)."""
+        labels = LABELS["id"]
+        src = lambda key: urls.source_path(key, "id")  # noqa: E731
+        guideline_sections = [src(urls.GUIDELINES_INDEX)]
+        for kind in KINDS:
+            members = [src(urls.guideline_key(kind, g.id)) for g in self.corpus.guidelines if g.kind == kind]
+            guideline_sections.append({labels[kind]: [src(urls.kind_key(kind)), *members]})
+        recommendations = [src(urls.MATRIX)]
+        recommendations += [src(urls.recommendation_key(r.id)) for r in self.corpus.recommendations]
+        recommendations += [src(urls.AGENCY_TABLE), src(urls.STAKEHOLDER_TABLE), src(urls.COVERAGE)]
+        return [
+            "index.md",
+            "about.md",
+            "how-to-read.md",
+            {labels["guidelines"]: guideline_sections},
+            {labels["recommendations"]: recommendations},
+            src(urls.GLOSSARY),
+        ]
+
+
+def nav_translations() -> dict[str, str]:
+    """Indonesian navigation titles → English, for the section titles `Renderer.nav` uses."""
+    keys = ["guidelines", "recommendations", *KINDS]
+    return {LABELS["id"][k]: LABELS["en"][k] for k in keys}
+
+
+def _texts(obj) -> list[Text]:
+    """Every `Text` inside a model instance."""
+    found: list[Text] = []
+    if isinstance(obj, Text):
+        return [obj]
+    if isinstance(obj, list):
+        for item in obj:
+            found += _texts(item)
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            found += _texts(getattr(obj, name))
+    return found

@@ -1,0 +1,62 @@
+"""Where each page lives: its source file in the staging docs folder and its URL.
+
+A page is named by its key, a path without extension ("guidelines/formation/
+gt-provinsi"). Indonesian pages sit at the site root and English ones under
+`en/` (mkdocs-static-i18n's suffix layout: `page.md` and `page.en.md`).
+Everything that prints a link, in pages or in data exports, asks this module.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+DEFAULT_LANGUAGE = "id"
+
+
+def source_path(key: str, lang: str) -> str:
+    """`guidelines/x.md` for Indonesian, `guidelines/x.en.md` for English."""
+    return f"{key}.md" if lang == DEFAULT_LANGUAGE else f"{key}.{lang}.md"
+
+
+def page_url(key: str, lang: str, anchor: str | None = None) -> str:
+    """The URL of a page relative to the site root, as MkDocs writes it with directory URLs."""
+    path = "" if key == "index" else (key[: -len("/index")] + "/" if key.endswith("/index") else key + "/")
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return prefix + path + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(from_key: str, to_key: str, lang: str, anchor: str | None = None) -> str:
+    """A link from one page to another of the same language, relative as MkDocs would write it."""
+    here = page_url(from_key, lang) or "./"
+    there = page_url(to_key, lang)
+    rel = posixpath.relpath("/" + there, "/" + here)
+    if there.endswith("/") or there == "":
+        rel = rel.rstrip("/") + "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def source_link(from_key: str, to_key: str) -> str:
+    """A relative link from one page's source file to another's, for Markdown links."""
+    return posixpath.relpath(f"{to_key}.md", posixpath.dirname(from_key) or ".")
+
+
+def guideline_key(kind: str, guideline_id: str) -> str:
+    return f"guidelines/{kind}/{guideline_id}"
+
+
+def kind_key(kind: str) -> str:
+    return f"guidelines/{kind}/index"
+
+
+def recommendation_key(rec_id: str) -> str:
+    return f"recommendations/{rec_id.lower()}"
+
+
+GUIDELINES_INDEX = "guidelines/index"
+MATRIX = "recommendations/index"
+AGENCY_TABLE = "recommendations/agencies"
+STAKEHOLDER_TABLE = "recommendations/stakeholders"
+COVERAGE = "recommendations/coverage"
+GLOSSARY = "glossary"

@@ -1,0 +1,315 @@
+"""Load the whole content folder into a typed, cross-checked `Corpus`.
+
+Runs without MkDocs: the command line and the build hook both call
+`load_corpus`, which either returns a corpus every template can trust or
+raises `ContentErrors` with every problem found, each pointing at
+`file:line:col` and the field path.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .loader import Document, format_path, load_yaml
+from .model import (
+    GUIDELINE_MODELS,
+    KINDS,
+    RESERVED_ANCHORS,
+    AgenciesFile,
+    Agency,
+    GlossaryFile,
+    Guideline,
+    Recommendation,
+    RecommendationsFile,
+    Ref,
+    Source,
+    Term,
+)
+
+REGISTERS = {
+    "recommendations.yaml": RecommendationsFile,
+    "agencies.yaml": AgenciesFile,
+    "glossary.yaml": GlossaryFile,
+}
+
+
+@dataclass
+class Corpus:
+    """Everything the site is made of, validated and resolved."""
+
+    root: Path
+    source: Source
+    recommendations: list[Recommendation]
+    agencies: dict[str, Agency]
+    terms: list[Term]
+    guidelines: list[Guideline]
+    paths: dict[str, str] = field(default_factory=dict)
+    """Guideline id → its file, relative to the repository (for "edit this page")."""
+
+    def recommendation(self, rec_id: str) -> Recommendation:
+        return next(r for r in self.recommendations if r.id == rec_id)
+
+
+# --- turning pydantic's errors into an editor's words ----------------------
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, str):
+        short = value if len(value) <= 60 else value[:57] + "..."
+        return f"'{short}'" if value.strip() else "an empty text"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside list[...], X | None or Annotated[...], if any."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (list, Union) or str(origin) == "types.UnionType":
+            inner = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = inner[0]
+        else:
+            return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        inner = _unwrap(info.annotation)
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            return None
+        model = inner
+    return model
+
+
+_PATTERN_HINTS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "a slug of lowercase letters, digits and hyphens",
+    "^R[0-9]{2}$": "a recommendation id such as R05",
+    "^https?://": "a web address starting with http:// or https://",
+    "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$": "a version such as 1.0 or 1.2.3",
+}
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind, loc, value, ctx = error["type"], error["loc"], error.get("input"), error.get("ctx", {})
+    name = loc[-1] if loc else ""
+    found = _describe(value)
+    if kind == "missing":
+        return f"missing required field '{name}'"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = ", ".join(parent.model_fields) if parent else ""
+        return f"unknown field '{name}'" + (f" (expected one of: {allowed})" if allowed else "")
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
+        return f"expected {hint}, found {found}"
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected')}, found {found}"
+    if kind in ("string_too_short", "too_short"):
+        if kind == "string_too_short":
+            required = "the Indonesian text is required" if name == "id" else "text may not be empty"
+            return f"{required}, found an empty text"
+        return f"expected at least {ctx.get('min_length')} item(s), found {len(value or [])}"
+    if kind == "string_too_long":
+        return f"expected at most {ctx.get('max_length')} characters, found {len(value)}"
+    if kind == "string_type":
+        return f"expected text, found {found}" + (" (put quotes around it)" if not isinstance(value, (dict, list)) else "")
+    if kind == "list_type":
+        return f"expected a list, found {found}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if isinstance(value, str):
+            return f"expected a mapping such as {{id: ..., en: ...}}, found {found}"
+        return f"expected a mapping of fields, found {found}"
+    if kind.startswith("date"):
+        return f"expected a date written as YYYY-MM-DD, found {found}"
+    return f"{error['msg']}, found {found}"
+
+
+def _model_errors(doc: Document, model: type[BaseModel]) -> tuple[Any, list[ContentError]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            line, column = doc.mark(loc)
+            errors.append(ContentError(doc.path, line, column, format_path(loc), _message(error, model)))
+        return None, errors
+
+
+# --- cross-checks ------------------------------------------------------------
+
+
+def _refs(obj: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """Every (path, register, value) a model instance points at through a `Ref` field."""
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        here = (*loc, name)
+        ref = next((m for m in info.metadata if isinstance(m, Ref)), None)
+        if ref is None and get_origin(info.annotation) is list:
+            item = get_args(info.annotation)[0]
+            if get_origin(item) is Annotated:
+                ref = next((m for m in item.__metadata__ if isinstance(m, Ref)), None)
+        if ref is not None:
+            items = value if isinstance(value, list) else [value]
+            for i, v in enumerate(items):
+                yield ((*here, i) if isinstance(value, list) else here), str(ref), v
+        elif isinstance(value, BaseModel):
+            yield from _refs(value, here)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, BaseModel):
+                    yield from _refs(v, (*here, i))
+
+
+def _duplicates(doc: Document, items: list, key: str, what: str, list_loc: tuple) -> list[ContentError]:
+    counts = Counter(getattr(item, key) for item in items)
+    errors, seen = [], set()
+    for i, item in enumerate(items):
+        value = getattr(item, key)
+        if counts[value] > 1 and value in seen:
+            loc = (*list_loc, i, key)
+            errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc),
+                                       f"duplicate {what} '{value}' (each must be unique)"))
+        seen.add(value)
+    return errors
+
+
+def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]]) -> list[ContentError]:
+    errors: list[ContentError] = []
+
+    def err(loc: tuple, message: str) -> None:
+        errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc), message))
+
+    if g.id != path.stem:
+        err(("id",), f"expected '{path.stem}' (the file name without .yaml), found '{g.id}'")
+    errors += _duplicates(doc, g.sections, "id", "section id", ("sections",))
+    for i, section in enumerate(g.sections):
+        if section.id in RESERVED_ANCHORS:
+            err(("sections", i, "id"), f"'{section.id}' is reserved for a part of the page; choose another id")
+    if hasattr(g, "stages"):
+        errors += _duplicates(doc, g.stages, "id", "stage id", ("stages",))
+    expected = {
+        "recommendation": lambda ids: f"expected one of {min(ids)}–{max(ids)}",
+        "agency": lambda ids: "expected an id from agencies.yaml",
+    }
+    for loc, register, value in _refs(g):
+        known = registers[register]
+        if value not in known:
+            err(loc, f"unknown {register} '{value}' ({expected[register](known)})")
+    return errors
+
+
+def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
+    """Load and check every file under `root`; raise `ContentErrors` listing all problems.
+
+    `base` is the folder file names are shown relative to (default: root's parent).
+    """
+    root = Path(root)
+    base = base or root.parent
+    errors: list[ContentError] = []
+
+    def show(path: Path) -> str:
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            return str(path)
+
+    registers: dict[str, Any] = {}
+    for name, model in REGISTERS.items():
+        path = root / name
+        if not path.is_file():
+            errors.append(ContentError(show(path), 1, 1, "", f"missing file: {name} is required"))
+            continue
+        doc, load_errors = load_yaml(path, show(path))
+        errors += load_errors
+        if doc is None:
+            continue
+        value, model_errors = _model_errors(doc, model)
+        errors += model_errors
+        if value is not None:
+            registers[name] = (doc, value)
+
+    guideline_docs: list[tuple[Path, Document, Guideline]] = []
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.parent == root and path.name in REGISTERS:
+            continue
+        rel = path.relative_to(root)
+        if path.suffix not in (".yaml", ".yml") or rel.parts[0].startswith("."):
+            if not rel.parts[0].startswith("."):
+                errors.append(ContentError(show(path), 1, 1, "", "not a content file; expected a .yaml file under one of the folders " + ", ".join(KINDS)))
+            continue
+        if len(rel.parts) != 2 or rel.parts[0] not in GUIDELINE_MODELS:
+            errors.append(ContentError(show(path), 1, 1, "", "a guideline file must sit directly in one of the folders " + ", ".join(KINDS)))
+            continue
+        if path.suffix == ".yml":
+            errors.append(ContentError(show(path), 1, 1, "", "rename the file to end in .yaml"))
+            continue
+        doc, load_errors = load_yaml(path, show(path))
+        errors += load_errors
+        if doc is None:
+            continue
+        kind = rel.parts[0]
+        if isinstance(doc.data.get("kind"), str) and doc.data["kind"] != kind and doc.data["kind"] in KINDS:
+            errors.append(ContentError(doc.path, *doc.mark(("kind",)), "kind",
+                                       f"expected '{kind}' (the folder the file is in), found '{doc.data['kind']}'; move the file or fix the kind"))
+            continue
+        value, model_errors = _model_errors(doc, GUIDELINE_MODELS[kind])
+        errors += model_errors
+        if value is not None:
+            guideline_docs.append((path, doc, value))
+
+    if len(registers) < len(REGISTERS):
+        raise ContentErrors(errors)
+
+    rec_doc, recs = registers["recommendations.yaml"]
+    agency_doc, agencies = registers["agencies.yaml"]
+    glossary_doc, glossary = registers["glossary.yaml"]
+    errors += _duplicates(rec_doc, recs.recommendations, "id", "recommendation id", ("recommendations",))
+    errors += _duplicates(agency_doc, agencies.agencies, "id", "agency id", ("agencies",))
+    errors += _duplicates(glossary_doc, glossary.terms, "term", "term", ("terms",))
+
+    known = {
+        "recommendation": {r.id for r in recs.recommendations},
+        "agency": {a.id for a in agencies.agencies},
+    }
+    first_file: dict[str, str] = {}
+    for path, doc, g in guideline_docs:
+        errors += _check_guideline(doc, g, path, known)
+        if g.id in first_file:
+            errors.append(ContentError(doc.path, *doc.mark(("id",)), "id",
+                                       f"duplicate guideline id '{g.id}' (also used by {first_file[g.id]})"))
+        first_file.setdefault(g.id, doc.path)
+
+    if errors:
+        raise ContentErrors(errors)
+
+    guidelines = sorted((g for _, _, g in guideline_docs), key=lambda g: (KINDS.index(g.kind), g.id))
+    return Corpus(
+        root=root,
+        source=recs.source,
+        recommendations=list(recs.recommendations),
+        agencies={a.id: a for a in agencies.agencies},
+        terms=list(glossary.terms),
+        guidelines=guidelines,
+        paths={g.id: show(p) for p, _, g in guideline_docs},
+    )
