@@ -30,6 +30,10 @@ MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
 
+_TAG = "tag:yaml.org,2002:"
+SAFE_TAGS = {_TAG + t for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
+"""Plain YAML types; any other tag (!!python/..., !!binary, custom !tags) is refused."""
+
 
 @dataclass
 class Document:
@@ -38,6 +42,8 @@ class Document:
     path: str
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Where the key of a mapping entry is written (for "unknown field" errors)."""
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Where `path` sits, or its nearest ancestor that exists in the file."""
@@ -60,6 +66,7 @@ class _Walker:
         self.path = path
         self.errors: list[ContentError] = []
         self.marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
@@ -79,6 +86,13 @@ class _Walker:
                        "write the value out")
             return None
         self.seen.add(id(node))
+        if node.tag not in SAFE_TAGS:
+            if node.tag == _TAG + "merge":
+                self.error(node, where, "merge keys (<<) are not allowed; write the fields out")
+            else:
+                self.error(node, where, f"the tag {node.tag.replace(_TAG, '!!')} is not allowed; "
+                           "write plain text, numbers, lists and mappings")
+            return None
         if len(where) > MAX_DEPTH:
             self.error(node, where, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
             return None
@@ -88,12 +102,12 @@ class _Walker:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.error(key_node, where, "a key must be a plain word, not a list or mapping")
                     continue
-                key = self.constructor.construct_object(key_node)
-                if not isinstance(key, str):
-                    key = str(key)
-                if key == "<<":
-                    self.error(key_node, where, "merge keys (<<) are not allowed; write the fields out")
+                if key_node.tag not in SAFE_TAGS:
+                    self.error(key_node, where, "merge keys (<<) and tagged keys are not allowed; "
+                               "write the fields out")
                     continue
+                key = str(self.constructor.construct_object(key_node))
+                self.key_marks[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if key in result:
                     first = self.marks[(*where, key)]
                     self.error(key_node, (*where, key),
@@ -136,6 +150,8 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
         return fail(f"YAML syntax error: {exc.problem or 'invalid YAML'}{detail}", line + 1, column + 1)
     except yaml.YAMLError as exc:
         return fail(f"YAML error: {exc}")
+    if not nodes:
+        return fail("the file holds no data (only comments); expected a mapping of fields")
     if len(nodes) != 1:
         return fail(f"expected one YAML document, found {len(nodes)} (remove the '---' separators)")
     root = nodes[0]
@@ -147,4 +163,4 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
     data = walker.walk(root, ())
     if walker.errors:
         return None, walker.errors
-    return Document(name, data, walker.marks), []
+    return Document(name, data, walker.marks, walker.key_marks), []

@@ -111,7 +111,7 @@ class Renderer:
 
         def meta(**fields) -> str:
             lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
-            return f"---\n{lines}---\n"
+            return Markup(f"---\n{lines}---\n")  # YAML front matter, not HTML: no escaping
 
         env.filters.update(
             text=text,

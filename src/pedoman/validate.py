@@ -8,6 +8,7 @@ raises `ContentErrors` with every problem found, each pointing at
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from .model import (
     Ref,
     Source,
     Term,
+    Text,
 )
 
 REGISTERS = {
@@ -71,6 +73,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         short = value if len(value) <= 60 else value[:57] + "..."
         return f"'{short}'" if value.strip() else "an empty text"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
     return f"{type(value).__name__} {value!r}"
 
 
@@ -114,16 +118,21 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     name = loc[-1] if loc else ""
     found = _describe(value)
     if kind == "missing":
+        if name == "id" and _model_at(model, loc[:-1]) is Text:
+            return "missing the Indonesian text 'id' (it is required; 'en' is optional)"
         return f"missing required field '{name}'"
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
-        allowed = ", ".join(parent.model_fields) if parent else ""
-        return f"unknown field '{name}'" + (f" (expected one of: {allowed})" if allowed else "")
+        allowed = list(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown field '{name}'" + (f" (expected one of: {', '.join(allowed)}){hint}" if allowed else "")
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
         return f"expected {hint}, found {found}"
     if kind == "literal_error":
-        return f"expected {ctx.get('expected')}, found {found}"
+        where = " (the folder the file is in)" if loc == ("kind",) else ""
+        return f"expected {ctx.get('expected')}{where}, found {found}"
     if kind in ("string_too_short", "too_short"):
         if kind == "string_too_short":
             required = "the Indonesian text is required" if name == "id" else "text may not be empty"
@@ -151,7 +160,7 @@ def _model_errors(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Cont
         errors = []
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
-            line, column = doc.mark(loc)
+            line, column = doc.key_marks.get(loc) if error["type"] == "extra_forbidden" else doc.mark(loc)
             errors.append(ContentError(doc.path, line, column, format_path(loc), _message(error, model)))
         return None, errors
 

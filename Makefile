@@ -1,0 +1,34 @@
+# pedoman: two commands set everything up on a fresh machine: `make site` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate clean
+
+# The virtual environment is rebuilt whenever pyproject.toml (and so a pinned version) changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+validate: $(VENV)/.installed
+	$(BIN)/pedoman validate guidelines
+
+# Built into build/site-next first and swapped in only on success, so a failed
+# build leaves the previous site/ exactly as it was.
+site: validate
+	rm -rf build/site-next
+	$(BIN)/mkdocs build --strict --site-dir build/site-next
+	rm -rf site && mv build/site-next site
+	@echo "Site built in site/ (Indonesian at /, English at /en/)."
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --strict
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build site

@@ -1,0 +1,75 @@
+"""Factories shared by the tests: content corpora in tmp_path and whole-site builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VALID = FIXTURES / "valid"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small valid corpus."""
+    target = tmp_path / "guidelines"
+    shutil.copytree(VALID, target)
+    return target
+
+
+@dataclass
+class Build:
+    """The result of running `mkdocs build --strict` on a project laid out in tmp_path."""
+
+    returncode: int
+    output: str
+    site: Path
+    staging: Path
+
+
+def build_site(project: Path, content: Path, site: Path | None = None) -> Build:
+    """Build the real mkdocs.yml, hooks and docs against `content`, into `project`."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    site = site or project / "site"
+    staging = project / "staging"
+    config["docs_dir"] = str(ROOT / "docs")
+    config["site_dir"] = str(site)
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["watch"] = []
+    config["extra"]["pedoman"] = {"content": str(content), "staging": str(staging)}
+    config_path = project / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    run = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(config_path)],
+                         capture_output=True, text=True, env=env, cwd=project)
+    return Build(run.returncode, run.stdout + run.stderr, site, staging)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Build:
+    """The small valid corpus built once for the whole session."""
+    project = tmp_path_factory.mktemp("fixture-site")
+    content = project / "guidelines"
+    shutil.copytree(VALID, content)
+    build = build_site(project, content)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Build:
+    """The shipped corpus under guidelines/ built once for the whole session."""
+    project = tmp_path_factory.mktemp("shipped-site")
+    build = build_site(project, ROOT / "guidelines")
+    assert build.returncode == 0, build.output
+    return build
