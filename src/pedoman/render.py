@@ -92,6 +92,10 @@ class Renderer:
             return urls.relative_url(context["page_key"], to_key, lang, anchor)
 
         @pass_context
+        def site_root(context) -> str:
+            return urls.site_root(context["page_key"], lang)
+
+        @pass_context
         def source_link(context, to_key: str) -> str:
             """A Markdown link target MkDocs resolves (and checks) per language."""
             return urls.source_link(context["page_key"], to_key)
@@ -124,7 +128,7 @@ class Renderer:
         env.globals.update(
             lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
-            url=url, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url, meta=meta,
+            url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url, meta=meta,
             text=text, body=body, agency=agency,
         )
         env.globals["plain"] = env.filters["plain"]

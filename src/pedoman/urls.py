@@ -37,6 +37,12 @@ def relative_url(from_key: str, to_key: str, lang: str, anchor: str | None = Non
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def site_root(from_key: str, lang: str) -> str:
+    """The relative way from a page to the site root, where language-neutral files live (data/)."""
+    here = page_url(from_key, lang)
+    return "../" * here.count("/") or "./"
+
+
 def source_link(from_key: str, to_key: str) -> str:
     """A relative link from one page's source file to another's, for Markdown links."""
     return posixpath.relpath(f"{to_key}.md", posixpath.dirname(from_key) or ".")

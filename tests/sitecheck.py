@@ -1,0 +1,48 @@
+"""Helpers that read a built site: pages, links and anchors, by meaning rather than by text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from bs4 import BeautifulSoup
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The parsed page at a site-root-relative URL such as `en/recommendations/`."""
+    return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "html.parser")
+
+
+def page_file(site: Path, url: str) -> Path:
+    path = unquote(urlparse(url).path)
+    target = site / path
+    if path == "" or path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def resolves(site: Path, url: str) -> bool:
+    """True when the URL names a built file and, if it has an #anchor, an element with that id."""
+    target = page_file(site, url)
+    if not target.is_file():
+        return False
+    fragment = urlparse(url).fragment
+    if not fragment:
+        return True
+    return soup(site, url).find(id=unquote(fragment)) is not None
+
+
+def html_pages(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*.html")}
+
+
+def internal_links(site: Path, url: str) -> list[str]:
+    """Every link of a page to the same site, as site-root-relative URLs."""
+    links = []
+    for a in soup(site, url).select("a[href], link[rel=alternate][href]"):
+        href = a["href"]
+        if urlparse(href).scheme or href.startswith(("mailto:", "tel:", "//")):
+            continue
+        absolute = urljoin("http://site/" + url, href)
+        links.append(urlparse(absolute)._replace(scheme="", netloc="").geturl().lstrip("/"))
+    return links

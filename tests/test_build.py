@@ -1,0 +1,210 @@
+"""A whole bilingual site built with `mkdocs build --strict` in tmp_path, checked page by page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import FIXTURES, VALID, build_site
+from sitecheck import html_pages, internal_links, resolves, soup
+
+GUIDELINES = {
+    "formation/gt-uji", "victim-assistance/layanan-uji",
+    "cooperation/kerja-sama-uji", "corporate-engagement/usaha-uji",
+}
+KINDS = ["formation", "victim-assistance", "cooperation", "corporate-engagement"]
+
+
+def expected_pages(prefix: str) -> set[str]:
+    pages = {"index.html", "about/index.html", "how-to-read/index.html", "glossary/index.html",
+             "guidelines/index.html", "recommendations/index.html",
+             "recommendations/agencies/index.html", "recommendations/stakeholders/index.html",
+             "recommendations/coverage/index.html"}
+    pages |= {f"guidelines/{kind}/index.html" for kind in KINDS}
+    pages |= {f"guidelines/{g}/index.html" for g in GUIDELINES}
+    pages |= {f"recommendations/r{i:02d}/index.html" for i in range(1, 13)}
+    return {prefix + p for p in pages}
+
+
+def test_exactly_the_expected_pages_in_both_languages(fixture_site):
+    assert html_pages(fixture_site.site) == expected_pages("") | expected_pages("en/") | {"404.html"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_has_its_language_and_a_switcher_to_the_same_page(fixture_site, lang):
+    prefix = "" if lang == "id" else "en/"
+    other_prefix = "en/" if lang == "id" else ""
+    for page in sorted(expected_pages(prefix)):
+        url = page.removesuffix("index.html")
+        html = soup(fixture_site.site, url)
+        assert html.html["lang"] == lang, page
+        other = [a for a in html.select("a[hreflang]") if a["hreflang"] != lang]
+        assert len(other) == 1, page
+        target = internal_links_of(other[0], url)
+        assert target == other_prefix + url.removeprefix(prefix), page
+
+
+def internal_links_of(anchor, url):
+    from urllib.parse import urljoin, urlparse
+    return urlparse(urljoin("http://site/" + url, anchor["href"])).path.lstrip("/")
+
+
+def test_every_internal_link_resolves(fixture_site):
+    broken = []
+    for page in sorted(html_pages(fixture_site.site)):
+        url = "" if page == "index.html" else page.removesuffix("index.html")
+        if page == "404.html":
+            continue
+        for link in internal_links(fixture_site.site, url):
+            if not resolves(fixture_site.site, link):
+                broken.append(f"{page} -> {link}")
+    assert broken == []
+
+
+@pytest.mark.parametrize(("prefix", "title"), [("", "Panduan pembentukan dan penguatan GT"),
+                                               ("en/", "Forming and strengthening task forces")])
+def test_matrix_has_a_row_per_recommendation_linking_its_sections(fixture_site, prefix, title):
+    page = prefix + "recommendations/"
+    html = soup(fixture_site.site, page)
+    rows = html.select("table tbody tr")
+    assert [r["id"] for r in rows] == [f"r{i:02d}" for i in range(1, 13)]
+    first = rows[0]
+    assert title in first.th.get_text()
+    # R01 is implemented by gt-uji section 1 only: one link, in the gt-uji column, count 1
+    cells = first.find_all("td")
+    assert len(cells) == len(GUIDELINES) + 1
+    links = [a["href"] for a in first.select("td a")]
+    assert links == ["../guidelines/formation/gt-uji/#dasar-hukum"]
+    assert cells[-1].get_text() == "1"
+    for row in rows:
+        for a in row.select("a"):
+            assert resolves(fixture_site.site, internal_links_of(a, page))
+
+
+@pytest.mark.parametrize(("prefix", "text"), [
+    ("", "Perlu ada panduan model pendampingan dan pemulihan korban TPPO sampai paripurna;"),
+    ("en/", "A guideline is needed on a model for assisting trafficking victims"),
+])
+def test_recommendation_page_gives_text_agencies_and_sections(fixture_site, prefix, text):
+    page = prefix + "recommendations/r05/"
+    html = soup(fixture_site.site, page)
+    assert text in html.select_one("blockquote.pd-rec-text").get_text()
+    section_links = [internal_links_of(a, page) for a in html.select(".pd-implementing ul a")]
+    assert section_links == [prefix + "guidelines/victim-assistance/layanan-uji/"]
+    assert html.select_one(".pd-implementing ul a").get("href").endswith("#identifikasi")
+    agencies = [li.get_text() for li in html.select(".pd-agencies li")]
+    expected = "UPTD Perlindungan Perempuan dan Anak" if prefix == "" else "Technical unit for the protection"
+    assert len(agencies) == 1 and agencies[0].startswith(expected)
+
+
+def test_each_section_shows_the_recommendations_it_implements(fixture_site):
+    page = "guidelines/formation/gt-uji/"
+    html = soup(fixture_site.site, page)
+    section = html.find(id="pemantauan").find_next("div", class_="pd-section")
+    links = section.select_one(".pd-implements").select("a")
+    assert [a.get_text() for a in links] == ["R08", "R07"]
+    assert [internal_links_of(a, page) for a in links] == ["recommendations/r08/", "recommendations/r07/"]
+
+
+def test_missing_english_shows_indonesian_under_a_notice(fixture_site):
+    en = soup(fixture_site.site, "en/guidelines/formation/gt-uji/")
+    section = en.find(id="pemantauan").find_next("div", class_="pd-section")
+    block = section.select_one(".pd-untranslated-block")
+    assert block.select_one(".pd-untranslated-note").get_text() == "Not yet translated"
+    assert block.select_one("[lang=id]").get_text().strip() == "Gugus tugas memantau rencana aksi setiap triwulan."
+    translated = en.find(id="dasar-hukum").find_next("div", class_="pd-section")
+    assert translated.select_one(".pd-untranslated-block") is None
+    # the Indonesian page never shows the notice
+    assert soup(fixture_site.site, "guidelines/formation/gt-uji/").select(".pd-untranslated-block") == []
+
+
+def test_raw_html_in_content_is_shown_as_text(fixture_site):
+    html = soup(fixture_site.site, "guidelines/formation/gt-uji/")
+    body = html.find(id="dasar-hukum").find_next("div", class_="pd-section")
+    assert body.find("script") is None
+    assert "<script>alert(1)</script>" in body.get_text()
+
+
+def test_kind_structures_render_as_tables_and_lists(fixture_site):
+    site = fixture_site.site
+    formation = soup(site, "guidelines/formation/gt-uji/")
+    for anchor in ("membership", "subtaskforces", "action-plan"):
+        assert formation.find(id=anchor).find_next("table") is not None
+    assert len(formation.select(".pd-steps > li")) == 1
+    victim = soup(site, "en/guidelines/victim-assistance/layanan-uji/")
+    assert victim.select_one("#stage-pengaduan dt").get_text() == "Services"
+    cooperation = soup(site, "guidelines/cooperation/kerja-sama-uji/")
+    header = [th.get_text() for th in cooperation.find(id="tasks").find_next("table").select("th")]
+    assert header == ["Tugas", "Daerah asal", "Daerah transit", "Daerah tujuan"]
+    business = soup(site, "en/guidelines/corporate-engagement/usaha-uji/")
+    assert len(business.select(".pd-checklist input[type=checkbox]")) == 1
+
+
+def test_crossref_json_and_csv_point_at_built_pages(fixture_site):
+    site = fixture_site.site
+    data = json.loads((site / "data" / "crossref.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in data["recommendations"]] == [f"R{i:02d}" for i in range(1, 13)]
+    assert {g["id"] for g in data["guidelines"]} == {g.split("/")[1] for g in GUIDELINES}
+    r01 = data["recommendations"][0]
+    assert r01["url"] == {"id": "recommendations/r01/", "en": "en/recommendations/r01/"}
+    assert r01["sections"] == [{
+        "id": "gt-uji/dasar-hukum", "guideline": "gt-uji",
+        "title": {"id": "Dasar hukum", "en": "Legal basis"},
+        "url": {"id": "guidelines/formation/gt-uji/#dasar-hukum",
+                "en": "en/guidelines/formation/gt-uji/#dasar-hukum"},
+    }]
+    urls = []
+    for item in data["recommendations"] + data["guidelines"]:
+        urls += item["url"].values()
+        for section in item["sections"]:
+            urls += section["url"].values()
+    assert urls and all(resolves(site, u) for u in urls), [u for u in urls if not resolves(site, u)]
+    rows = (site / "data" / "crossref.csv").read_text(encoding="utf-8").splitlines()
+    section_links = sum(len(r["sections"]) for r in data["recommendations"])
+    assert len(rows) == 1 + section_links
+    assert rows[1].startswith("R01,Panduan pembentukan dan penguatan GT,")
+
+
+def test_invalid_content_stops_the_build_and_keeps_the_old_site(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    shutil.copy(FIXTURES / "invalid" / "unknown-recommendation.yaml", content / "formation" / "unknown-recommendation.yaml")
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    build = build_site(tmp_path, content, site)
+    assert build.returncode != 0
+    assert "unknown-recommendation.yaml:16:18: sections[0].implements[0]: unknown recommendation 'R13'" in build.output
+    assert "Traceback" not in build.output
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "previous site"
+    assert not build.staging.exists()
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_unimplemented_recommendation_fails_a_strict_build(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    path = content / "corporate-engagement" / "usaha-uji.yaml"
+    path.write_text(path.read_text().replace("implements: [R11, R10]", "implements: [R11]"))
+    build = build_site(tmp_path, content)
+    assert build.returncode != 0
+    assert "recommendation R10 (Revisi UU 21/2007 Pasal 58 menuju badan nasional) is implemented by no guideline section" in build.output
+    coverage = (build.staging / "recommendations" / "coverage.en.md").read_text()
+    assert "Recommendations not yet implemented" in coverage and "r10/" in coverage
+
+
+def test_a_new_guideline_file_adds_its_pages_in_both_languages(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    text = (content / "formation" / "gt-uji.yaml").read_text()
+    (content / "formation" / "gt-kedua.yaml").write_text(text.replace("id: gt-uji", "id: gt-kedua"))
+    build = build_site(tmp_path, content)
+    assert build.returncode == 0, build.output
+    for prefix in ("", "en/"):
+        assert (build.site / prefix / "guidelines/formation/gt-kedua/index.html").is_file()
+        nav = soup(build.site, prefix + "guidelines/formation/").select("nav a")
+        assert any(a["href"].endswith("gt-kedua/") for a in nav)

@@ -1,0 +1,61 @@
+"""Markdown from content: formatting survives, markup of the editor's own never does."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pedoman.markdown import is_safe_url, render_markdown
+
+
+def parse(text: str) -> BeautifulSoup:
+    return BeautifulSoup(render_markdown(text), "html.parser")
+
+
+def test_formatting_lists_and_tables_render():
+    html = parse("**Penting**: langkah\n\n- satu\n- dua\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert html.strong.get_text() == "Penting"
+    assert [li.get_text() for li in html.select("ul li")] == ["satu", "dua"]
+    assert html.select_one("table td").get_text() == "1"
+
+
+@pytest.mark.parametrize("raw", [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<div>\nblok\n</div>",
+    '<a href="javascript:alert(1)">klik</a>',
+    "<!-- komentar -->",
+    "<iframe src=https://contoh.test></iframe>",
+])
+def test_raw_html_becomes_text(raw):
+    html = parse(f"Teks {raw} teks")
+    assert html.find(["script", "img", "div", "iframe"]) is None
+    assert all(a.get("href", "").startswith("http") for a in html.find_all("a"))
+    assert raw.split(">")[0] in html.get_text()
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
+                                  "data:text/html,<b>x</b>", "vbscript:msgbox(1)"])
+def test_unsafe_link_targets_are_dropped(href):
+    html = parse(f"[klik]({href})")
+    assert html.a.get_text() == "klik"
+    assert "href" not in html.a.attrs
+
+
+@pytest.mark.parametrize("href", ["https://peraturan.go.id", "mailto:pengaduan@contoh.id", "tel:129",
+                                  "../glossary/", "#bagian"])
+def test_safe_link_targets_are_kept(href):
+    assert is_safe_url(href)
+    assert parse(f"[tautan]({href})").a["href"] == href
+
+
+def test_images_become_links_so_no_other_host_is_asked():
+    html = parse("![Bagan alur](https://contoh.test/bagan.png)")
+    assert html.find("img") is None
+    assert html.a["href"] == "https://contoh.test/bagan.png"
+    assert html.a.get_text() == "Bagan alur"
+
+
+def test_headings_sit_below_the_section_heading():
+    html = parse("# Judul\n\n## Sub")
+    assert [h.name for h in html.find_all(["h1", "h2", "h3", "h4"])] == ["h3", "h4"]
