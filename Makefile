@@ -25,7 +25,7 @@ site: validate
 	@echo "Site built in site/ (Indonesian at /, English at /en/)."
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
