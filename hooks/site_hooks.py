@@ -52,3 +52,8 @@ def on_post_build(config):
         return
     prepared = _state["prepared"]
     pedoman.write_exports(prepared.corpus, prepared.crossref, config.site_dir)
+    try:
+        report = pedoman.build_index(config.site_dir)
+    except pedoman.SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"search index: {report.pages} pages in {', '.join(report.languages)}")

@@ -3,6 +3,7 @@
 from .crossref import CrossRef, build_crossref
 from .errors import ContentError, ContentErrors
 from .exports import write_exports
+from .search import SearchIndexError, SearchReport, build_index
 from .site import Prepared, prepare
 from .validate import Corpus, load_corpus
 
@@ -12,7 +13,10 @@ __all__ = [
     "Corpus",
     "CrossRef",
     "Prepared",
+    "SearchIndexError",
+    "SearchReport",
     "build_crossref",
+    "build_index",
     "load_corpus",
     "prepare",
     "write_exports",
