@@ -46,6 +46,14 @@ def on_config(config):
     return config
 
 
+def on_page_content(html, page, config, files):
+    prepared = _state.get("prepared")
+    if prepared is None:
+        return html
+    lang = config.plugins["i18n"].current_language
+    return pedoman.mark_abbreviations(html, pedoman.expansions(prepared.corpus.terms, lang))
+
+
 @event_priority(-200)  # after i18n has built every language
 def on_post_build(config):
     if _i18n_building(config) or "prepared" not in _state:

@@ -1,5 +1,6 @@
 """pedoman: structured YAML guidelines turned into a bilingual site, PDFs and open data."""
 
+from .abbreviations import expansions, mark_abbreviations
 from .crossref import CrossRef, build_crossref
 from .errors import ContentError, ContentErrors
 from .exports import write_exports
@@ -17,7 +18,9 @@ __all__ = [
     "SearchReport",
     "build_crossref",
     "build_index",
+    "expansions",
     "load_corpus",
+    "mark_abbreviations",
     "prepare",
     "write_exports",
 ]

@@ -1,0 +1,45 @@
+"""Glossary terms are marked up in running text only, with the expansion in the page's language."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from pedoman import expansions, load_corpus, mark_abbreviations
+
+from conftest import VALID
+
+TABLE = {"TPPO": "trafficking in persons", "PP TPPO": "prevention and handling of TPPO", "GT": "task force"}
+
+
+def abbrs(html: str) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["title"]) for a in BeautifulSoup(html, "html.parser").find_all("abbr")]
+
+
+def test_terms_in_running_text_get_their_expansion():
+    out = mark_abbreviations("<p>GT handles PP TPPO; TPPO is a crime.</p>", TABLE)
+    assert abbrs(out) == [("GT", "task force"), ("PP TPPO", "prevention and handling of TPPO"),
+                          ("TPPO", "trafficking in persons")]
+
+
+def test_links_code_headings_and_attributes_are_left_alone():
+    page = ('<h2 id="tppo">TPPO</h2><p><a href="#tppo" title="TPPO">TPPO</a> <code>GT</code> '
+            '<abbr title="x">GT</abbr> GTX PPTPPO</p><!-- TPPO -->')
+    out = mark_abbreviations(page, TABLE)
+    assert abbrs(out) == [("GT", "x")]
+    assert out.replace('<abbr title="x">GT</abbr>', "") == page.replace('<abbr title="x">GT</abbr>', "")
+
+
+def test_expansion_is_escaped_and_in_the_page_language():
+    corpus = load_corpus(VALID)
+    assert expansions(corpus.terms, "id")["PKS"] == "perjanjian kerja sama"
+    assert expansions(corpus.terms, "en")["PKS"] == "cooperation agreement"
+    out = mark_abbreviations("<p>GT</p>", {"GT": 'a "quoted" <b>name</b>'})
+    assert abbrs(out) == [("GT", 'a "quoted" <b>name</b>')]
+    assert "<b>" not in out
+
+
+def test_glossary_terms_are_marked_on_built_pages_in_their_language(fixture_site):
+    for prefix, expansion in (("", "tindak pidana perdagangan orang"), ("en/", "trafficking in persons")):
+        page = (fixture_site.site / prefix / "guidelines/formation/gt-uji/index.html").read_text()
+        article = str(BeautifulSoup(page, "html.parser").select_one("article"))
+        assert ("TPPO", expansion) in abbrs(article)
