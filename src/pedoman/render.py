@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from . import urls
+from . import diagrams, urls
 from .crossref import CrossRef
 from .labels import LABELS, long_date
 from .markdown import render_markdown
@@ -113,6 +113,13 @@ class Renderer:
             name = a.name.get(lang)
             return f"{name} ({a.abbreviation})" if a.abbreviation and a.abbreviation not in name else name
 
+        def short_agency(agency_id: str) -> str:
+            a = self.corpus.agencies[agency_id]
+            return a.abbreviation or a.name.get(lang)
+
+        def diagram(g) -> Markup:
+            return Markup(diagrams.for_guideline(g, lang, short_agency))
+
         def meta(**fields) -> str:
             lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
             return Markup(f"---\n{lines}---\n")  # YAML front matter, not HTML: no escaping
@@ -129,7 +136,7 @@ class Renderer:
             lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url, meta=meta,
-            text=text, body=body, agency=agency,
+            text=text, body=body, agency=agency, diagram=diagram,
         )
         env.globals["plain"] = env.filters["plain"]
         env.globals["heading"] = env.filters["heading"]
