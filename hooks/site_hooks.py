@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 import pedoman
 
 log = get_plugin_logger("pedoman")
-_state: dict[str, pedoman.Prepared] = {}
+_state: dict = {}
 
 
 def _i18n_building(config) -> bool:
@@ -54,12 +54,22 @@ def on_page_content(html, page, config, files):
     return pedoman.mark_abbreviations(html, pedoman.expansions(prepared.corpus.terms, lang))
 
 
+def on_post_template(output, template_name, config):
+    # Each language build renders 404.html to the same file; keep each language's version.
+    if template_name == "404.html":
+        _state.setdefault("404", {})[config.plugins["i18n"].current_language] = output
+    return output
+
+
 @event_priority(-200)  # after i18n has built every language
 def on_post_build(config):
     if _i18n_building(config) or "prepared" not in _state:
         return
     prepared = _state["prepared"]
     pedoman.write_exports(prepared.corpus, prepared.crossref, config.site_dir)
+    for lang, page in _state.get("404", {}).items():
+        target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
+        target.write_text(page, encoding="utf-8")
     try:
         report = pedoman.build_index(config.site_dir)
     except pedoman.SearchIndexError as exc:
