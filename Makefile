@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate clean
+.PHONY: site test serve validate clean system-packages
 
 # The virtual environment is rebuilt whenever pyproject.toml (and so a pinned version) changes.
 $(VENV)/.installed: pyproject.toml
@@ -27,7 +27,17 @@ site: validate
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
 
-test: $(VENV)/.installed
+# Debian packages the tests drive: Chromium for the browser tests, poppler-utils to read PDFs.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test: $(VENV)/.installed system-packages
 	$(BIN)/python -m pytest
 
 clean:
