@@ -123,3 +123,24 @@ def test_validation_never_changes_a_source_file(corpus_dir):
     with pytest.raises(ContentErrors):
         load_corpus(corpus_dir)
     assert {p: p.read_bytes() for p in corpus_dir.rglob("*") if p.is_file()} == before
+
+
+def test_github_format_prints_an_annotation_per_error(corpus_dir, capsys):
+    shutil.copy(FIXTURES / "invalid" / "unknown-agency.yaml", corpus_dir / "formation" / "unknown-agency.yaml")
+    assert main(["validate", str(corpus_dir), "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ("::error file=guidelines/formation/unknown-agency.yaml,line=17,col=16,"
+                        "title=sections[0].agencies[0]::sections[0].agencies[0]: unknown agency "
+                        "'dinas-rahasia' (expected an id from agencies.yaml)")
+
+
+def test_annotation_escapes_what_github_would_misread():
+    from pedoman import ContentError
+    error = ContentError("a,b:c.yaml", 3, 4, "x", "50% done\nnext")
+    assert error.github() == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=x::x: 50%25 done%0Anext"
+
+
+def test_unknown_option_is_a_usage_error():
+    with pytest.raises(SystemExit) as caught:
+        main(["validate", "--format", "xml"])
+    assert caught.value.code == 2

@@ -1,9 +1,14 @@
-"""The `pedoman` command: check content and export its schema without building the site."""
+"""The `pedoman` command: check content and export its schema without building the site.
+
+Exit codes: 0 the content is valid (or the command succeeded), 1 the content has
+errors, 2 the command was used wrongly (unknown option, missing folder).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +27,9 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         corpus = load_corpus(root)
     except ContentErrors as exc:
+        if args.format == "github":
+            for error in exc.errors:
+                print(error.github())
         print(exc.report())
         return EXIT_CONTENT
     sections = sum(len(g.sections) for g in corpus.guidelines)
@@ -43,10 +51,14 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pedoman", description=__doc__)
+    parser = argparse.ArgumentParser(prog="pedoman", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every content file; exit 1 on errors")
     validate.add_argument("content", nargs="?", default="guidelines", help="content folder (default: guidelines)")
+    validate.add_argument("--format", choices=["text", "github"],
+                          default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+                          help="github: also print GitHub Actions annotations (default inside GitHub Actions)")
     validate.set_defaults(run=_validate)
     schema = commands.add_parser("schema", help="write a JSON Schema per file kind")
     schema.add_argument("output", nargs="?", default="build/schema", help="output folder (default: build/schema)")

@@ -20,6 +20,20 @@ class ContentError:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+    def github(self) -> str:
+        """The error as a GitHub Actions annotation on the file and line."""
+        def prop(value: str) -> str:
+            return _escape(value).replace(":", "%3A").replace(",", "%2C")
+
+        title = f",title={prop(self.field)}" if self.field else ""
+        return (f"::error file={prop(self.file)},line={self.line},col={self.column}{title}::"
+                f"{_escape(f'{self.field}: {self.message}' if self.field else self.message)}")
+
+
+def _escape(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
 class ContentErrors(Exception):
     """Every error of a run, raised together so an editor sees all of them at once."""
 
