@@ -67,6 +67,7 @@ def on_post_build(config):
         return
     prepared = _state["prepared"]
     pedoman.write_exports(prepared.corpus, prepared.crossref, config.site_dir)
+    pedoman.write_schemas(Path(config.site_dir) / "schema")
     for lang, page in _state.get("404", {}).items():
         target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
         target.write_text(page, encoding="utf-8")

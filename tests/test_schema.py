@@ -53,3 +53,16 @@ def test_schema_command_writes_one_file_per_kind(tmp_path, capsys):
     schema = json.loads((tmp_path / "cooperation.json").read_text())
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"id", "kind", "title", "sections", "workflow", "clauses"}
+
+
+def test_committed_schemas_equal_the_model():
+    from pedoman.schema import schema_text
+    committed = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "schema").glob("*.json")}
+    assert committed == {name: schema_text(schema) for name, schema in SCHEMAS.items()}, \
+        "run `.venv/bin/pedoman schema` after changing src/pedoman/model.py"
+
+
+def test_schemas_are_published_on_the_site(fixture_site):
+    for name in SCHEMAS:
+        published = json.loads((fixture_site.site / "schema" / f"{name}.json").read_text(encoding="utf-8"))
+        assert published == SCHEMAS[name]

@@ -4,6 +4,7 @@ from .abbreviations import expansions, mark_abbreviations
 from .crossref import CrossRef, build_crossref
 from .errors import ContentError, ContentErrors
 from .exports import write_exports
+from .schema import write_schemas
 from .search import SearchIndexError, SearchReport, build_index
 from .site import Prepared, prepare
 from .validate import Corpus, load_corpus
@@ -21,6 +22,7 @@ __all__ = [
     "expansions",
     "load_corpus",
     "mark_abbreviations",
+    "write_schemas",
     "prepare",
     "write_exports",
 ]

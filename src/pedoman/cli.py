@@ -7,13 +7,12 @@ errors, 2 the command was used wrongly (unknown option, missing folder).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
 from .errors import ContentErrors
-from .schema import json_schemas
+from .schema import write_schemas
 from .validate import load_corpus
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -42,11 +41,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, schema in json_schemas().items():
-        (out / f"{name}.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(out / f"{name}.json")
+    for path in write_schemas(args.output):
+        print(path)
     return EXIT_OK
 
 
@@ -61,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
                           help="github: also print GitHub Actions annotations (default inside GitHub Actions)")
     validate.set_defaults(run=_validate)
     schema = commands.add_parser("schema", help="write a JSON Schema per file kind")
-    schema.add_argument("output", nargs="?", default="build/schema", help="output folder (default: build/schema)")
+    schema.add_argument("output", nargs="?", default="schema", help="output folder (default: schema)")
     schema.set_defaults(run=_schema)
     args = parser.parse_args(argv)
     return args.run(args)
