@@ -29,7 +29,7 @@ def expected_pages(prefix: str) -> set[str]:
 
 
 def test_exactly_the_expected_pages_in_both_languages(fixture_site):
-    assert html_pages(fixture_site.site) == expected_pages("") | expected_pages("en/") | {"404.html"}
+    assert html_pages(fixture_site.site) == expected_pages("") | expected_pages("en/") | {"404.html", "en/404.html"}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 from .errors import ContentErrors
+from .model import KINDS
+from .scaffold import write_scaffold
 from .schema import write_schemas
 from .validate import load_corpus
 
@@ -46,6 +49,21 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace) -> int:
+    root = Path(args.content)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id):
+        print(f"pedoman: '{args.id}' is not a slug (lowercase letters, digits, hyphens)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        path = write_scaffold(root, args.kind, args.id)
+    except FileExistsError as exc:
+        print(f"pedoman: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{path}: written; replace every text marked ⟦ ⟧ and fill the empty lists, "
+          f"then run `pedoman validate`")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pedoman", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -56,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
                           default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
                           help="github: also print GitHub Actions annotations (default inside GitHub Actions)")
     validate.set_defaults(run=_validate)
+    new = commands.add_parser("new", help="write a new guideline file with every required field")
+    new.add_argument("kind", choices=KINDS)
+    new.add_argument("id", help="the guideline's id, also its file name and URL (a slug)")
+    new.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
+    new.set_defaults(run=_new)
     schema = commands.add_parser("schema", help="write a JSON Schema per file kind")
     schema.add_argument("output", nargs="?", default="schema", help="output folder (default: schema)")
     schema.set_defaults(run=_schema)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 LANGUAGES = ("id", "en")
 """Site languages; Indonesian is the source language and is always required."""
@@ -31,7 +31,17 @@ RecommendationId = Annotated[str, StringConstraints(pattern=r"^R[0-9]{2}$"), Ref
 AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("agency")]
 Stakeholder = Literal["kampung", "kampus", "komunitas", "korporasi", "kota"]
 Party = Literal["origin", "transit", "destination"]
-NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SCAFFOLD_MARK = "⟦"
+"""Opens every text `pedoman new` writes; a text still holding it is an error."""
+
+
+def _not_scaffold(value: str) -> str:
+    if SCAFFOLD_MARK in value:
+        raise ValueError("replace the text `pedoman new` put here with your own")
+    return value
+
+
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_not_scaffold)]
 
 
 class Strict(BaseModel):

@@ -148,6 +148,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         if isinstance(value, str):
             return f"expected a mapping such as {{id: ..., en: ...}}, found {found}"
         return f"expected a mapping of fields, found {found}"
+    if kind == "value_error":
+        return f"{ctx.get('error')}, found {found}"
     if kind.startswith("date"):
         return f"expected a date written as YYYY-MM-DD, found {found}"
     return f"{error['msg']}, found {found}"
