@@ -144,3 +144,19 @@ def test_unknown_option_is_a_usage_error():
     with pytest.raises(SystemExit) as caught:
         main(["validate", "--format", "xml"])
     assert caught.value.code == 2
+
+
+def test_reviewed_official_contact_is_allowed(corpus_dir):
+    shutil.copy(FIXTURES / "invalid" / "personal-phone.yaml", corpus_dir / "formation" / "personal-phone.yaml")
+    with pytest.raises(ContentErrors):
+        load_corpus(corpus_dir)
+    (corpus_dir / "reviewed.yaml").write_text(
+        "personal_data:\n  - value: 0812-3456-7890\n    note: Official hotline of the provincial UPTD PPA\n")
+    assert "personal-phone" in [g.id for g in load_corpus(corpus_dir).guidelines]
+
+
+def test_built_in_hotlines_and_government_addresses_are_allowed():
+    from pedoman.privacy import find_personal_data
+    assert find_personal_data("SAPA 129, WhatsApp 08111-129-129, pengaduan@kemenpppa.go.id, polisi 110") == []
+    assert [f.kind for f in find_personal_data("(021) 5551234, +62 812 3456 7890, a.b@gmail.com")] == [
+        "phone", "phone", "email"]

@@ -301,3 +301,14 @@ class Term(Strict):
 
 class GlossaryFile(Strict):
     terms: list[Term] = Field(min_length=1)
+
+
+class ReviewedValue(Strict):
+    value: NonBlank = Field(description="The exact text as it appears in a guideline")
+    note: NonBlank = Field(description="Who this contact belongs to and why it may be published")
+
+
+class ReviewedFile(Strict):
+    """Values an editor has checked and allows in guidelines (optional file: reviewed.yaml)."""
+
+    personal_data: list[ReviewedValue] = Field(default_factory=list)

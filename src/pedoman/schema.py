@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import GUIDELINE_MODELS, AgenciesFile, GlossaryFile, RecommendationsFile
+from .model import GUIDELINE_MODELS, AgenciesFile, GlossaryFile, RecommendationsFile, ReviewedFile
 
 
 def json_schemas() -> dict[str, dict]:
     """One schema per file kind, keyed by the name it is published under."""
     models = {**GUIDELINE_MODELS, "recommendations": RecommendationsFile,
-              "agencies": AgenciesFile, "glossary": GlossaryFile}
+              "agencies": AgenciesFile, "glossary": GlossaryFile, "reviewed": ReviewedFile}
     schemas = {}
     for name, model in models.items():
         schema = model.model_json_schema()

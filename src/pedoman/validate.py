@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors
 from .loader import Document, format_path, load_yaml
+from .privacy import find_personal_data
 from .model import (
     GUIDELINE_MODELS,
     KINDS,
@@ -29,6 +30,7 @@ from .model import (
     Recommendation,
     RecommendationsFile,
     Ref,
+    ReviewedFile,
     Source,
     Term,
     Text,
@@ -39,6 +41,7 @@ REGISTERS = {
     "agencies.yaml": AgenciesFile,
     "glossary.yaml": GlossaryFile,
 }
+OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile}
 
 
 @dataclass
@@ -205,7 +208,19 @@ def _duplicates(doc: Document, items: list, key: str, what: str, list_loc: tuple
     return errors
 
 
-def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]]) -> list[ContentError]:
+def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]],
+                     reviewed: frozenset[str]) -> list[ContentError]:
     errors: list[ContentError] = []
 
     def err(loc: tuple, message: str) -> None:
@@ -227,6 +242,9 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
         known = registers[register]
         if value not in known:
             err(loc, f"unknown {register} '{value}' ({expected[register](known)})")
+    for loc, text in _strings(doc.data):
+        for finding in find_personal_data(text, reviewed):
+            err(loc, finding.message())
     return errors
 
 
@@ -260,9 +278,20 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         if value is not None:
             registers[name] = (doc, value)
 
+    reviewed: frozenset[str] = frozenset()
+    for name, model in OPTIONAL_REGISTERS.items():
+        path = root / name
+        if path.is_file():
+            doc, load_errors = load_yaml(path, show(path))
+            errors += load_errors
+            value, model_errors = _model_errors(doc, model) if doc else (None, [])
+            errors += model_errors
+            if value is not None:
+                reviewed = frozenset(v.value for v in value.personal_data)
+
     guideline_docs: list[tuple[Path, Document, Guideline]] = []
     for path in sorted(root.rglob("*")):
-        if path.is_dir() or path.parent == root and path.name in REGISTERS:
+        if path.is_dir() or path.parent == root and (path.name in REGISTERS or path.name in OPTIONAL_REGISTERS):
             continue
         rel = path.relative_to(root)
         if path.suffix not in (".yaml", ".yml") or rel.parts[0].startswith("."):
@@ -305,7 +334,7 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
     }
     first_file: dict[str, str] = {}
     for path, doc, g in guideline_docs:
-        errors += _check_guideline(doc, g, path, known)
+        errors += _check_guideline(doc, g, path, known, reviewed)
         if g.id in first_file:
             errors.append(ContentError(doc.path, *doc.mark(("id",)), "id",
                                        f"duplicate guideline id '{g.id}' (also used by {first_file[g.id]})"))
