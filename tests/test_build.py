@@ -19,6 +19,7 @@ KINDS = ["formation", "victim-assistance", "cooperation", "corporate-engagement"
 
 def expected_pages(prefix: str) -> set[str]:
     pages = {"index.html", "about/index.html", "how-to-read/index.html", "glossary/index.html",
+             "contribute/index.html", "translations/index.html",
              "guidelines/index.html", "recommendations/index.html",
              "recommendations/agencies/index.html", "recommendations/stakeholders/index.html",
              "recommendations/coverage/index.html"}
@@ -208,3 +209,21 @@ def test_a_new_guideline_file_adds_its_pages_in_both_languages(tmp_path):
         assert (build.site / prefix / "guidelines/formation/gt-kedua/index.html").is_file()
         nav = soup(build.site, prefix + "guidelines/formation/").select("nav a")
         assert any(a["href"].endswith("gt-kedua/") for a in nav)
+
+
+def test_mkdocs_yml_translates_every_generated_navigation_title():
+    import yaml
+
+    from conftest import ROOT
+    from pedoman.render import nav_translations
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    english = next(lang for lang in config["plugins"][0]["i18n"]["languages"] if lang["locale"] == "en")
+    assert english["nav_translations"] == nav_translations()
+
+
+def test_english_navigation_is_in_english(fixture_site):
+    nav = soup(fixture_site.site, "en/").select_one(".md-nav--primary").get_text(" ", strip=True)
+    for title in ("Guidelines", "Recommendations", "For editors", "Inter-regional cooperation"):
+        assert title in nav
+    for title in ("Pedoman", "Rekomendasi", "Untuk editor", "Kerja sama antarwilayah"):
+        assert title not in nav

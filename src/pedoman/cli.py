@@ -15,6 +15,8 @@ from pathlib import Path
 from .errors import ContentErrors
 from .model import KINDS
 from .scaffold import write_scaffold
+from .translations import mark_reviewed
+from .translations import report as translation_report
 from .schema import write_schemas
 from .validate import load_corpus
 
@@ -64,6 +66,31 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _translations(args: argparse.Namespace) -> int:
+    root = Path(args.content)
+    try:
+        corpus = load_corpus(root)
+    except ContentErrors as exc:
+        print(exc.report())
+        return EXIT_CONTENT
+    if args.mark_reviewed:
+        known = {g.id for g in corpus.guidelines}
+        if args.mark_reviewed != "all" and args.mark_reviewed.split("/")[0] not in known:
+            print(f"pedoman: no guideline '{args.mark_reviewed.split('/')[0]}'", file=sys.stderr)
+            return EXIT_USAGE
+        changed = mark_reviewed(root, corpus, args.mark_reviewed)
+        print(f"{changed} English text(s) marked as reviewed in {root / 'translations.yaml'}")
+        return EXIT_OK
+    entries = translation_report(corpus.guidelines, corpus.reviewed)
+    for e in entries:
+        what = "not yet translated" if e.state == "missing" else "may be outdated (Indonesian changed since the English was checked)"
+        print(f"{corpus.paths[e.guideline]}: {e.key}: {what}")
+    missing = sum(e.state == "missing" for e in entries)
+    tracking = "" if corpus.reviewed is not None else " (tracking of outdated texts starts with translations.yaml)"
+    print(f"{missing} missing, {len(entries) - missing} possibly outdated{tracking}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pedoman", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -79,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the guideline's id, also its file name and URL (a slug)")
     new.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
     new.set_defaults(run=_new)
+    trans = commands.add_parser("translations", help="list missing and possibly outdated English texts")
+    trans.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
+    trans.add_argument("--mark-reviewed", metavar="TARGET",
+                       help="record English texts as checked: 'all', a guideline id, or <guideline-id>/<field-key>")
+    trans.set_defaults(run=_translations)
     schema = commands.add_parser("schema", help="write a JSON Schema per file kind")
     schema.add_argument("output", nargs="?", default="schema", help="output folder (default: schema)")
     schema.set_defaults(run=_schema)

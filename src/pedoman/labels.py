@@ -105,6 +105,12 @@ LABELS: dict[str, dict[str, str]] = {
         "komunitas": "Komunitas",
         "korporasi": "Korporasi",
         "kota": "Kota",
+        "outdated": "Terjemahan mungkin sudah usang",
+        "editors": "Untuk editor",
+        "translation_report": "Laporan terjemahan",
+        "field": "Ruas",
+        "state": "Keadaan",
+        "missing": "Belum diterjemahkan",
     },
     "en": {
         "formation": "Forming and strengthening task forces",
@@ -204,6 +210,12 @@ LABELS: dict[str, dict[str, str]] = {
         "komunitas": "Community (komunitas)",
         "korporasi": "Corporation (korporasi)",
         "kota": "City (kota)",
+        "outdated": "Translation may be outdated: the Indonesian text changed after this English text was checked",
+        "editors": "For editors",
+        "translation_report": "Translation report",
+        "field": "Field",
+        "state": "State",
+        "missing": "Not yet translated",
     },
 }
 

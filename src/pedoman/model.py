@@ -312,3 +312,12 @@ class ReviewedFile(Strict):
     """Values an editor has checked and allows in guidelines (optional file: reviewed.yaml)."""
 
     personal_data: list[ReviewedValue] = Field(default_factory=list)
+
+
+class TranslationsFile(Strict):
+    """Written by `pedoman translations --mark-reviewed` (optional file: translations.yaml)."""
+
+    reviewed: dict[Slug, dict[str, Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]]] = Field(
+        default_factory=dict,
+        description="Guideline id → field key → fingerprint of the Indonesian text the English was checked against",
+    )

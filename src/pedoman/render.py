@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from . import diagrams, urls
+from . import diagrams, translations, urls
 from .crossref import CrossRef
 from .labels import LABELS, long_date
 from .markdown import render_markdown
@@ -52,6 +52,8 @@ class Renderer:
     def __init__(self, corpus: Corpus, crossref: CrossRef):
         self.corpus = corpus
         self.crossref = crossref
+        self.translation_report = translations.report(corpus.guidelines, corpus.reviewed)
+        self.outdated = translations.outdated_parts(self.translation_report)
         self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
 
     @cached_property
@@ -120,6 +122,11 @@ class Renderer:
         def diagram(g) -> Markup:
             return Markup(diagrams.for_guideline(g, lang, short_agency))
 
+        def outdated_note(g, part: str) -> Markup:
+            if lang == "en" and part in self.outdated.get(g.id, ()):
+                return Markup('<p class="pd-outdated-note">{}</p>').format(labels["outdated"])
+            return Markup("")
+
         def meta(**fields) -> str:
             lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
             return Markup(f"---\n{lines}---\n")  # YAML front matter, not HTML: no escaping
@@ -136,7 +143,8 @@ class Renderer:
             lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url, meta=meta,
-            text=text, body=body, agency=agency, diagram=diagram,
+            text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note,
+            translation_report=self.translation_report,
         )
         env.globals["plain"] = env.filters["plain"]
         env.globals["heading"] = env.filters["heading"]
@@ -167,6 +175,7 @@ class Renderer:
             pages.append(self.render("stakeholders.md.j2", urls.STAKEHOLDER_TABLE, lang))
             pages.append(self.render("coverage.md.j2", urls.COVERAGE, lang))
             pages.append(self.render("glossary.md.j2", urls.GLOSSARY, lang))
+            pages.append(self.render("translations.md.j2", urls.TRANSLATIONS, lang))
         return pages
 
     def nav(self) -> list:
@@ -187,12 +196,13 @@ class Renderer:
             {labels["guidelines"]: guideline_sections},
             {labels["recommendations"]: recommendations},
             src(urls.GLOSSARY),
+            {labels["editors"]: ["contribute.md", src(urls.TRANSLATIONS)]},
         ]
 
 
 def nav_translations() -> dict[str, str]:
     """Indonesian navigation titles → English, for the section titles `Renderer.nav` uses."""
-    keys = ["guidelines", "recommendations", *KINDS]
+    keys = ["guidelines", "recommendations", "editors", *KINDS]
     return {LABELS["id"][k]: LABELS["en"][k] for k in keys}
 
 

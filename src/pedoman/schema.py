@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import GUIDELINE_MODELS, AgenciesFile, GlossaryFile, RecommendationsFile, ReviewedFile
+from .model import GUIDELINE_MODELS, AgenciesFile, GlossaryFile, RecommendationsFile, ReviewedFile, TranslationsFile
 
 
 def json_schemas() -> dict[str, dict]:
     """One schema per file kind, keyed by the name it is published under."""
     models = {**GUIDELINE_MODELS, "recommendations": RecommendationsFile,
-              "agencies": AgenciesFile, "glossary": GlossaryFile, "reviewed": ReviewedFile}
+              "agencies": AgenciesFile, "glossary": GlossaryFile, "reviewed": ReviewedFile, "translations": TranslationsFile}
     schemas = {}
     for name, model in models.items():
         schema = model.model_json_schema()

@@ -31,6 +31,7 @@ from .model import (
     RecommendationsFile,
     Ref,
     ReviewedFile,
+    TranslationsFile,
     Source,
     Term,
     Text,
@@ -41,7 +42,7 @@ REGISTERS = {
     "agencies.yaml": AgenciesFile,
     "glossary.yaml": GlossaryFile,
 }
-OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile}
+OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": TranslationsFile}
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Corpus:
     guidelines: list[Guideline]
     paths: dict[str, str] = field(default_factory=dict)
     """Guideline id → its file, relative to the repository (for "edit this page")."""
+    reviewed: dict[str, dict[str, str]] | None = None
+    """Translation fingerprints from translations.yaml; None when tracking has not started."""
 
     def recommendation(self, rec_id: str) -> Recommendation:
         return next(r for r in self.recommendations if r.id == rec_id)
@@ -278,7 +281,7 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         if value is not None:
             registers[name] = (doc, value)
 
-    reviewed: frozenset[str] = frozenset()
+    optional: dict[str, Any] = {}
     for name, model in OPTIONAL_REGISTERS.items():
         path = root / name
         if path.is_file():
@@ -286,8 +289,9 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
             errors += load_errors
             value, model_errors = _model_errors(doc, model) if doc else (None, [])
             errors += model_errors
-            if value is not None:
-                reviewed = frozenset(v.value for v in value.personal_data)
+            optional[name] = value
+    reviewed = frozenset(v.value for v in optional["reviewed.yaml"].personal_data) \
+        if optional.get("reviewed.yaml") else frozenset()
 
     guideline_docs: list[tuple[Path, Document, Guideline]] = []
     for path in sorted(root.rglob("*")):
@@ -352,4 +356,5 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         terms=list(glossary.terms),
         guidelines=guidelines,
         paths={g.id: show(p) for p, _, g in guideline_docs},
+        reviewed=dict(optional["translations.yaml"].reviewed) if optional.get("translations.yaml") else None,
     )
