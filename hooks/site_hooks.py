@@ -41,6 +41,7 @@ def on_config(config):
     for warning in prepared.warnings:
         log.warning(warning)
     config.docs_dir = str(staging)
+    _state["docs"] = str(docs)
     config.nav = prepared.nav
     _state["prepared"] = prepared
     return config
@@ -52,6 +53,15 @@ def on_page_content(html, page, config, files):
         return html
     lang = config.plugins["i18n"].current_language
     return pedoman.mark_abbreviations(html, pedoman.expansions(prepared.corpus.terms, lang))
+
+
+def on_page_context(context, page, config, nav):
+    lang = config.plugins["i18n"].current_language
+    hand_written = Path(_state["docs"]) / page.file.src_uri if "source" not in page.meta else None
+    page.meta["pd_updated"] = pedoman.updated_line(page.meta, hand_written, lang)
+    if "source" in page.meta:
+        page.edit_url = pedoman.edit_url(config.repo_url, config.edit_uri, page.meta["source"])
+    return context
 
 
 def on_post_template(output, template_name, config):

@@ -35,9 +35,12 @@ class Build:
     staging: Path
 
 
-def build_site(project: Path, content: Path, site: Path | None = None) -> Build:
-    """Build the real mkdocs.yml, hooks and docs against `content`, into `project`."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+def build_site(project: Path, content: Path, site: Path | None = None, **settings) -> Build:
+    """Build the real mkdocs.yml, hooks and docs against `content`, into `project`.
+
+    `settings` override top-level mkdocs.yml settings (e.g. repo_url).
+    """
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) | settings
     site = site or project / "site"
     staging = project / "staging"
     config["docs_dir"] = str(ROOT / "docs")

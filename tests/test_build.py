@@ -227,3 +227,32 @@ def test_english_navigation_is_in_english(fixture_site):
         assert title in nav
     for title in ("Pedoman", "Rekomendasi", "Untuk editor", "Kerja sama antarwilayah"):
         assert title not in nav
+
+
+def test_edit_button_opens_the_yaml_source_of_a_generated_page(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    build = build_site(tmp_path, content, repo_url="https://github.com/contoh/pedoman", edit_uri="edit/main/docs/")
+    assert build.returncode == 0, build.output
+    for prefix in ("", "en/"):
+        generated = soup(build.site, prefix + "guidelines/formation/gt-uji/").select_one("a.md-content__button")
+        assert generated["href"] == "https://github.com/contoh/pedoman/edit/main/guidelines/formation/gt-uji.yaml"
+    hand_written = soup(build.site, "en/about/").select_one("a.md-content__button")
+    assert hand_written["href"] == "https://github.com/contoh/pedoman/edit/main/docs/about.en.md"
+
+
+@pytest.mark.parametrize(("page", "text"), [
+    ("guidelines/formation/gt-uji/", "Terakhir diperbarui 1 November 2026"),
+    ("en/guidelines/formation/gt-uji/", "Last updated November 1, 2026"),
+    ("en/recommendations/", "Last updated November 4, 2026"),
+    ("guidelines/corporate-engagement/", "Terakhir diperbarui 4 November 2026"),
+])
+def test_every_page_shows_its_last_update_in_its_language(fixture_site, page, text):
+    assert soup(fixture_site.site, page).select_one(".pd-updated").get_text(strip=True) == text
+
+
+def test_hand_written_pages_show_a_date_too(fixture_site):
+    import re
+    for page in ("", "about/", "en/how-to-read/"):
+        line = soup(fixture_site.site, page).select_one(".pd-updated").get_text(strip=True)
+        assert re.fullmatch(r"(Terakhir diperbarui \d{1,2} \w+ \d{4}|Last updated \w+ \d{1,2}, \d{4})", line)

@@ -4,6 +4,7 @@ from .abbreviations import expansions, mark_abbreviations
 from .crossref import CrossRef, build_crossref
 from .errors import ContentError, ContentErrors
 from .exports import write_exports
+from .pages import edit_url, updated_line
 from .schema import write_schemas
 from .search import SearchIndexError, SearchReport, build_index
 from .site import Prepared, prepare
@@ -19,9 +20,11 @@ __all__ = [
     "SearchReport",
     "build_crossref",
     "build_index",
+    "edit_url",
     "expansions",
     "load_corpus",
     "mark_abbreviations",
+    "updated_line",
     "write_schemas",
     "prepare",
     "write_exports",

@@ -111,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "field": "Ruas",
         "state": "Keadaan",
         "missing": "Belum diterjemahkan",
+        "last_updated": "Terakhir diperbarui",
     },
     "en": {
         "formation": "Forming and strengthening task forces",
@@ -216,6 +217,7 @@ LABELS: dict[str, dict[str, str]] = {
         "field": "Field",
         "state": "State",
         "missing": "Not yet translated",
+        "last_updated": "Last updated",
     },
 }
 

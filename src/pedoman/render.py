@@ -9,6 +9,7 @@ a visible notice.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -127,10 +128,6 @@ class Renderer:
                 return Markup('<p class="pd-outdated-note">{}</p>').format(labels["outdated"])
             return Markup("")
 
-        def meta(**fields) -> str:
-            lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
-            return Markup(f"---\n{lines}---\n")  # YAML front matter, not HTML: no escaping
-
         env.filters.update(
             text=text,
             body=body,
@@ -142,7 +139,7 @@ class Renderer:
         env.globals.update(
             lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
-            url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url, meta=meta,
+            url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url,
             text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note,
             translation_report=self.translation_report,
         )
@@ -151,9 +148,17 @@ class Renderer:
         env.globals["date"] = env.filters["date"]
         return env
 
-    def render(self, template: str, key: str, lang: str, **context) -> Page:
+    def render(self, template: str, key: str, lang: str, meta: dict | None = None, **context) -> Page:
+        """One page; `meta` becomes its front matter (the hooks read `updated` and `source`)."""
         markdown = self.envs[lang].get_template(template).render(page_key=key, **context)
-        return Page(key, lang, markdown)
+        fields = {"updated": self.latest.isoformat()} | (meta or {})
+        front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
+        return Page(key, lang, f"---\n{front}---\n{markdown}")
+
+    @cached_property
+    def latest(self) -> datetime.date:
+        """The date of the newest guideline: when pages made from the whole corpus last changed."""
+        return max((g.updated for g in self.corpus.guidelines), default=self.corpus.source.date)
 
     def pages(self) -> list[Page]:
         """Every generated page in every language."""
@@ -162,15 +167,17 @@ class Renderer:
             pages.append(self.render("guidelines_index.md.j2", urls.GUIDELINES_INDEX, lang))
             for kind in KINDS:
                 members = [g for g in self.corpus.guidelines if g.kind == kind]
+                updated = max((g.updated for g in members), default=self.latest)
                 pages.append(self.render("kind_index.md.j2", urls.kind_key(kind), lang,
-                                         kind=kind, members=members))
+                                         {"updated": updated.isoformat()}, kind=kind, members=members))
             for g in self.corpus.guidelines:
-                pages.append(self.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang,
-                                         g=g, source=self.corpus.paths.get(g.id, "")))
+                meta = {"description": g.summary.get(lang), "updated": g.updated.isoformat(),
+                        "source": self.corpus.paths[g.id]}
+                pages.append(self.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, meta, g=g))
             pages.append(self.render("matrix.md.j2", urls.MATRIX, lang))
             for rec in self.corpus.recommendations:
                 pages.append(self.render("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
-                                         rec=rec))
+                                         {"description": rec.text.get(lang)}, rec=rec))
             pages.append(self.render("agencies.md.j2", urls.AGENCY_TABLE, lang))
             pages.append(self.render("stakeholders.md.j2", urls.STAKEHOLDER_TABLE, lang))
             pages.append(self.render("coverage.md.j2", urls.COVERAGE, lang))

@@ -1,0 +1,53 @@
+"""Per-page facts the theme shows around the content: last update and the file to edit.
+
+A generated page names its date and its YAML source in its front matter
+(`updated`, `source`, written by `render`). A hand-written page's date is the
+date of the last commit that touched its file, or the file's own date outside
+a git checkout.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from .labels import LABELS, long_date
+
+
+@lru_cache(maxsize=None)
+def last_changed(path: Path) -> datetime.date:
+    """When a hand-written file last changed: its last commit, else its modification time."""
+    try:
+        run = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name],
+                             cwd=path.parent, capture_output=True, text=True, timeout=10)
+        if run.returncode == 0 and run.stdout.strip():
+            return datetime.date.fromisoformat(run.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return datetime.date.fromtimestamp(path.stat().st_mtime)
+
+
+def updated_line(meta: dict, hand_written: Path | None, lang: str) -> str:
+    """"Terakhir diperbarui 28 November 2026" / "Last updated November 28, 2026"."""
+    if "updated" in meta:
+        value = meta["updated"]
+        date = value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+    elif hand_written is not None and hand_written.is_file():
+        date = last_changed(hand_written)
+    else:
+        return ""
+    return f"{LABELS[lang]['last_updated']} {long_date(date, lang)}"
+
+
+def edit_url(repo_url: str | None, edit_uri: str | None, source: str) -> str | None:
+    """The repository link that opens `source` (a path from the repository root) for editing.
+
+    `edit_uri` is MkDocs' setting for hand-written pages, e.g. `edit/main/docs/`;
+    its last folder (the docs folder) is replaced by the source's own path.
+    """
+    if not repo_url or not edit_uri:
+        return None
+    base = edit_uri.rstrip("/").rsplit("/", 1)[0]
+    return f"{repo_url.rstrip('/')}/{base.strip('/')}/{source}"
