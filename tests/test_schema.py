@@ -66,3 +66,12 @@ def test_schemas_are_published_on_the_site(fixture_site):
     for name in SCHEMAS:
         published = json.loads((fixture_site.site / "schema" / f"{name}.json").read_text(encoding="utf-8"))
         assert published == SCHEMAS[name]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "guidelines").rglob("*.yaml")), ids=lambda p: p.name)
+def test_every_content_file_names_its_schema_for_the_editor(path):
+    from pedoman.schema import schema_line
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first == schema_line(path, ROOT / "guidelines")
+    target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+    assert target.is_file()
