@@ -1,8 +1,9 @@
 """MkDocs hooks: thin adapters between the MkDocs build and the `pedoman` package.
 
 Settings come from `extra.pedoman` in mkdocs.yml (paths relative to it):
-`content` (the YAML folder), `docs` (hand-written pages) and `staging` (the
-folder MkDocs really reads, written by `pedoman.prepare`).
+`content` (the YAML folder) and `staging` (the folder MkDocs really reads,
+written by `pedoman.prepare` from it and the hand-written pages of docs_dir);
+`search: false` skips the search index (the benchmark's HTML-only build).
 """
 
 from __future__ import annotations

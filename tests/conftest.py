@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
+
+from pedoman.project import write_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -40,22 +41,13 @@ def build_site(project: Path, content: Path, site: Path | None = None, **setting
 
     `settings` override top-level mkdocs.yml settings (e.g. repo_url).
     """
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) | settings
     site = site or project / "site"
-    staging = project / "staging"
-    config["docs_dir"] = str(ROOT / "docs")
-    config["site_dir"] = str(site)
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["watch"] = []
-    config["extra"]["pedoman"] = {"content": str(content), "staging": str(staging)}
-    config_path = project / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config_path = write_variant(project, content, site, **settings)
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     run = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(config_path)],
                          capture_output=True, text=True, env=env, cwd=project)
-    return Build(run.returncode, run.stdout + run.stderr, site, staging)
+    return Build(run.returncode, run.stdout + run.stderr, site, project / "staging")
 
 
 @pytest.fixture(scope="session")
