@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PEDOMAN_CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve validate clean system-packages
+.PHONY: site test serve validate clean system-packages bench
 
 # The virtual environment is rebuilt whenever pyproject.toml (and so a pinned version) changes.
 $(VENV)/.installed: pyproject.toml
@@ -43,6 +43,10 @@ system-packages:
 
 test: $(VENV)/.installed system-packages
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: timings on a shared machine are compared as ratios within one run.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf build site

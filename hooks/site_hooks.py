@@ -82,6 +82,8 @@ def on_post_build(config):
     for lang, page in _state.get("404", {}).items():
         target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
         target.write_text(page, encoding="utf-8")
+    if not config.extra.get("pedoman", {}).get("search", True):
+        return
     try:
         report = pedoman.build_index(config.site_dir)
     except pedoman.SearchIndexError as exc:

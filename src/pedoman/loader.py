@@ -33,6 +33,7 @@ Path_ = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 SAFE_TAGS = {_TAG + t for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
 """Plain YAML types; any other tag (!!python/..., !!binary, custom !tags) is refused."""
+_STR = _TAG + "str"
 
 
 @dataclass
@@ -106,7 +107,7 @@ class _Walker:
                     self.error(key_node, where, "merge keys (<<) and tagged keys are not allowed; "
                                "write the fields out")
                     continue
-                key = str(self.constructor.construct_object(key_node))
+                key = key_node.value if key_node.tag == _STR else str(self.constructor.construct_object(key_node))
                 self.key_marks[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if key in result:
                     first = self.marks[(*where, key)]
@@ -118,6 +119,8 @@ class _Walker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*where, i), node) for i, item in enumerate(node.value)]
+        if node.tag == _STR:
+            return node.value  # the common case, without the constructor's bookkeeping
         return self.constructor.construct_object(node)
 
 

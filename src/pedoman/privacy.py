@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 PHONE = re.compile(r"(?<![\w/])(?:\+62|62|0)[\s.-]?8\d(?:[\s.-]?\d){6,11}(?!\d)"
@@ -42,9 +43,20 @@ def _digits(value: str) -> str:
     return "0" + digits[2:] if digits.startswith("62") else digits
 
 
+_CANDIDATE = re.compile(r"\d[\d\s.()+-]{5,}\d|@")
+"""Anything that could be one of the three; most texts have none and are passed at once."""
+
+
+@lru_cache(maxsize=64)
+def _allowed_numbers(reviewed: frozenset[str]) -> frozenset[str]:
+    return frozenset({_digits(v) for v in reviewed} | set(OFFICIAL_NUMBERS))
+
+
 def find_personal_data(text: str, reviewed: frozenset[str] = frozenset()) -> list[Finding]:
     """Every NIK, phone number or e-mail address in `text` that is not an official contact."""
-    allowed = {_digits(v) for v in reviewed} | set(OFFICIAL_NUMBERS)
+    if not _CANDIDATE.search(text):
+        return []
+    allowed = _allowed_numbers(reviewed)
     findings = [Finding("nik", m.group(0)) for m in NIK.finditer(text) if m.group(0) not in reviewed]
     for m in PHONE.finditer(text):
         if _digits(m.group(0)) not in allowed:

@@ -13,7 +13,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
@@ -55,23 +55,15 @@ class Renderer:
         self.crossref = crossref
         self.translation_report = translations.report(corpus.guidelines, corpus.reviewed)
         self.outdated = translations.outdated_parts(self.translation_report)
-        self.envs = {lang: self._environment(lang) for lang in LANGUAGES}
+        self.helpers = {lang: self._helpers(lang) for lang in LANGUAGES}
 
     @cached_property
     def untranslated(self) -> dict[str, bool]:
         """Guideline id → whether any of its texts lacks an English translation."""
         return {g.id: any(t.missing("en") for t in _texts(g)) for g in self.corpus.guidelines}
 
-    def _environment(self, lang: str) -> Environment:
-        """A template environment whose filters and helpers speak `lang`."""
-        env = Environment(
-            loader=PackageLoader("pedoman", "templates"),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+    def _helpers(self, lang: str) -> dict:
+        """What every template gets: the data, and helpers that speak `lang`."""
         labels = LABELS[lang]
 
         def text(value: Text | None) -> Markup:
@@ -128,29 +120,21 @@ class Renderer:
                 return Markup('<p class="pd-outdated-note">{}</p>').format(labels["outdated"])
             return Markup("")
 
-        env.filters.update(
-            text=text,
-            body=body,
-            plain=lambda value: value.get(lang),
-            heading=lambda value: _heading(value.get(lang) if isinstance(value, Text) else value),
-            date=lambda value: long_date(value, lang),
-            agency=agency,
-        )
-        env.globals.update(
+        return dict(
             lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url,
             text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note,
             translation_report=self.translation_report,
+            guideline_titles=[text(g.title) for g in self.corpus.guidelines],
+            plain=lambda value: value.get(lang),
+            heading=lambda value: _heading(value.get(lang) if isinstance(value, Text) else value),
+            date=lambda value: long_date(value, lang),
         )
-        env.globals["plain"] = env.filters["plain"]
-        env.globals["heading"] = env.filters["heading"]
-        env.globals["date"] = env.filters["date"]
-        return env
 
     def render(self, template: str, key: str, lang: str, meta: dict | None = None, **context) -> Page:
         """One page; `meta` becomes its front matter (the hooks read `updated` and `source`)."""
-        markdown = self.envs[lang].get_template(template).render(page_key=key, **context)
+        markdown = _environment().get_template(template).render(page_key=key, **self.helpers[lang], **context)
         fields = {"updated": self.latest.isoformat()} | (meta or {})
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
         return Page(key, lang, f"---\n{front}---\n{markdown}")
@@ -205,6 +189,19 @@ class Renderer:
             src(urls.GLOSSARY),
             {labels["editors"]: ["contribute.md", src(urls.TRANSLATIONS)]},
         ]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    """One template environment for every build of the process (templates compile once)."""
+    return Environment(
+        loader=PackageLoader("pedoman", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def nav_translations() -> dict[str, str]:

@@ -9,6 +9,7 @@ raises `ContentErrors` with every problem found, each pointing at
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,20 +177,31 @@ def _model_errors(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Cont
 # --- cross-checks ------------------------------------------------------------
 
 
-def _refs(obj: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
-    """Every (path, register, value) a model instance points at through a `Ref` field."""
-    for name, info in type(obj).model_fields.items():
-        value = getattr(obj, name)
-        here = (*loc, name)
+@lru_cache(maxsize=None)
+def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """(field name, register it refers to or None) for each field of a model class."""
+    fields = []
+    for name, info in model.model_fields.items():
         ref = next((m for m in info.metadata if isinstance(m, Ref)), None)
         if ref is None and get_origin(info.annotation) is list:
             item = get_args(info.annotation)[0]
             if get_origin(item) is Annotated:
                 ref = next((m for m in item.__metadata__ if isinstance(m, Ref)), None)
+        fields.append((name, str(ref) if ref is not None else None))
+    return tuple(fields)
+
+
+def _refs(obj: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """Every (path, register, value) a model instance points at through a `Ref` field."""
+    for name, ref in _ref_fields(type(obj)):
+        value = getattr(obj, name)
+        here = (*loc, name)
         if ref is not None:
-            items = value if isinstance(value, list) else [value]
-            for i, v in enumerate(items):
-                yield ((*here, i) if isinstance(value, list) else here), str(ref), v
+            if isinstance(value, list):
+                for i, v in enumerate(value):
+                    yield (*here, i), ref, v
+            else:
+                yield here, ref, value
         elif isinstance(value, BaseModel):
             yield from _refs(value, here)
         elif isinstance(value, list):

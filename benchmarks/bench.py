@@ -1,0 +1,197 @@
+"""`make bench`: what the generator costs, measured as ratios within one run.
+
+1. overhead: the bilingual HTML build of the shipped corpus (search off) against a
+   plain `mkdocs build` of the same rendered Markdown as ordinary pages (same theme,
+   same i18n plugin, no hooks); median of alternating runs;
+2. scaling: builds of synthetic corpora of N and 4N sections, with peak memory;
+3. validation: `load_corpus` on the 4N corpus against a bare CSafeLoader parse;
+4. reported: search index bytes per page per language, and the page weight of one
+   guideline page (the bytes a reader downloads to open it, search index excluded).
+
+Prints a table and writes benchmarks/results.json. Machines here are shared and
+noisy: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from pedoman import load_corpus, prepare
+from pedoman.project import ROOT, write_variant
+
+from synthetic import make_corpus
+
+WORK = ROOT / "build" / "bench"
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_build(config: Path) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB) of one `mkdocs build` in a fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen([MKDOCS, "build", "-q", "-f", str(config)], env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed: {config}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def plain_config(folder: Path, content: Path) -> Path:
+    """The rendered Markdown of `content` as ordinary pages, and a config without hooks."""
+    docs = folder / "docs"
+    prepared = prepare(content, ROOT / "docs", docs)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config.update(docs_dir=str(docs), site_dir=str(folder / "site"), nav=prepared.nav, watch=[])
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def overhead(runs: int) -> dict:
+    content = ROOT / "guidelines"
+    ours = write_variant(WORK / "ours", content, pedoman={"search": False})
+    plain = plain_config(WORK / "plain", content)
+    times = {"pedoman": [], "plain": []}
+    for _ in range(runs):  # alternate, so drifting load hits both alike
+        times["pedoman"].append(run_build(ours)[0])
+        times["plain"].append(run_build(plain)[0])
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    return {"runs": runs, "pedoman_s": medians["pedoman"], "plain_s": medians["plain"],
+            "ratio": medians["pedoman"] / medians["plain"], "target": 1.15}
+
+
+def scaling(n: int, runs: int) -> dict:
+    results = {}
+    for size in (n, 4 * n):
+        content = WORK / f"corpus-{size}"
+        sections = make_corpus(content, size)
+        config = write_variant(WORK / f"site-{size}", content, pedoman={"search": False})
+        samples = [run_build(config) for _ in range(runs)]
+        results[size] = {"sections": sections, "seconds": statistics.median(s[0] for s in samples),
+                         "peak_memory_mib": max(s[1] for s in samples) / 1024}
+    small, large = results[n], results[4 * n]
+    return {"n": results[n], "4n": results[4 * n], "ratio": large["seconds"] / small["seconds"],
+            "section_ratio": large["sections"] / small["sections"], "target": 4.4}
+
+
+def validation(n: int, runs: int) -> dict:
+    content = WORK / f"corpus-{4 * n}"
+    files = sorted(content.rglob("*.yaml"))
+    texts = [f.read_text(encoding="utf-8") for f in files]
+
+    def bare():
+        for text in texts:
+            yaml.load(text, Loader=yaml.CSafeLoader)
+
+    timings = {"validate": [], "bare": []}
+    for _ in range(runs):
+        start = time.perf_counter()
+        load_corpus(content)
+        timings["validate"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        bare()
+        timings["bare"].append(time.perf_counter() - start)
+    validate_s, bare_s = statistics.median(timings["validate"]), statistics.median(timings["bare"])
+    return {"files": len(files), "validate_s": validate_s, "bare_parse_s": bare_s,
+            "ratio": validate_s / bare_s, "target": 2.0}
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon") and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def search_and_weight() -> dict:
+    """Build the shipped corpus with search, then measure the index and one page's weight."""
+    config = write_variant(WORK / "full", ROOT / "guidelines")
+    run_build(config)
+    site = WORK / "full" / "site"
+    pages = {"id": 0, "en": 0}
+    for page in site.rglob("index.html"):
+        pages["en" if page.relative_to(site).parts[0] == "en" else "id"] += 1
+    index = {}
+    for lang in pages:
+        size = sum(p.stat().st_size for p in (site / "pagefind").rglob("*")
+                   if p.is_file() and re.search(rf"(^|[._]){lang}[._]", p.name))
+        index[lang] = {"bytes": size, "pages": pages[lang], "bytes_per_page": size / pages[lang]}
+
+    page = site / "guidelines" / "victim-assistance" / "pendampingan-pemulihan-korban" / "index.html"
+    parser = _Assets()
+    html = page.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    files = [page]
+    for url in parser.urls:
+        target = (page.parent / url.split("?")[0]).resolve()
+        if target.is_file():
+            files.append(target)
+    raw = sum(f.stat().st_size for f in files)
+    compressed = sum(len(gzip.compress(f.read_bytes())) for f in files)
+    return {"search_index": index,
+            "page_weight": {"page": str(page.relative_to(site)), "files": len(files),
+                            "bytes": raw, "gzip_bytes": compressed, "html_bytes": len(html)}}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("-n", type=int, default=250, help="sections in the smaller synthetic corpus")
+    args = parser.parse_args()
+    shutil.rmtree(WORK, ignore_errors=True)
+    results = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "date": time.strftime("%Y-%m-%d")},
+        "overhead": overhead(args.runs),
+        "scaling": scaling(args.n, max(3, args.runs // 2)),
+    }
+    results["validation"] = validation(args.n, args.runs)
+    results.update(search_and_weight())
+    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    o, s, v, w = results["overhead"], results["scaling"], results["validation"], results["page_weight"]
+    rows = [
+        ("overhead: pedoman / plain mkdocs", f"{o['pedoman_s']:.2f} s / {o['plain_s']:.2f} s", o["ratio"], o["target"]),
+        (f"scaling: {s['4n']['sections']} / {s['n']['sections']} sections",
+         f"{s['4n']['seconds']:.2f} s / {s['n']['seconds']:.2f} s", s["ratio"], s["target"]),
+        (f"validation: {v['files']} files / bare CSafeLoader", f"{v['validate_s']:.3f} s / {v['bare_parse_s']:.3f} s",
+         v["ratio"], v["target"]),
+    ]
+    print(f"{'measure':45} {'seconds':>24} {'ratio':>7} {'target':>7}")
+    for name, seconds, ratio, target in rows:
+        mark = "ok" if ratio <= target else "OVER"
+        print(f"{name:45} {seconds:>24} {ratio:7.2f} {target:7.2f} {mark}")
+    print(f"peak memory: {s['n']['peak_memory_mib']:.0f} MiB at {s['n']['sections']} sections, "
+          f"{s['4n']['peak_memory_mib']:.0f} MiB at {s['4n']['sections']}")
+    for lang, i in results["search_index"].items():
+        print(f"search index ({lang}): {i['bytes']:,} bytes for {i['pages']} pages = {i['bytes_per_page']:,.0f} bytes/page")
+    print(f"page weight of {w['page']}: {w['bytes']:,} bytes in {w['files']} files ({w['gzip_bytes']:,} gzipped)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
