@@ -43,3 +43,4 @@ def test_glossary_terms_are_marked_on_built_pages_in_their_language(fixture_site
         page = (fixture_site.site / prefix / "guidelines/formation/gt-uji/index.html").read_text()
         article = str(BeautifulSoup(page, "html.parser").select_one("article"))
         assert ("TPPO", expansion) in abbrs(article)
+

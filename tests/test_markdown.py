@@ -59,3 +59,29 @@ def test_images_become_links_so_no_other_host_is_asked():
 def test_headings_sit_below_the_section_heading():
     html = parse("# Judul\n\n## Sub")
     assert [h.name for h in html.find_all(["h1", "h2", "h3", "h4"])] == ["h3", "h4"]
+
+
+def _python_markdown(text: str) -> str:
+    from pedoman.markdown import _renderer
+    md = _renderer()
+    md.reset()
+    return md.convert(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Satu paragraf biasa.", "Dua baris\ndalam satu paragraf.", "Paragraf satu.\n\nParagraf dua.\n",
+    "Angka 2019 dan Pasal 58 (ayat 1), tanpa markup.", "Kalimat \"berkutip\" dan 'tunggal'.",
+    "Satu.\n\n\n\nDua setelah baris kosong ganda.",
+])
+def test_plain_prose_takes_the_fast_path_with_the_same_html(text):
+    assert render_markdown(text) == _python_markdown(text)
+
+
+def test_every_shipped_text_renders_as_python_markdown_would():
+    from pedoman import load_corpus
+    from pedoman.render import _texts
+
+    from conftest import ROOT
+    corpus = load_corpus(ROOT / "guidelines")
+    texts = {s for g in corpus.guidelines for t in _texts(g) for s in (t.id, t.en) if s}
+    assert [t[:60] for t in texts if render_markdown(t) != _python_markdown(t)] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from .model import Term
 
@@ -24,16 +25,18 @@ def expansions(terms: list[Term], lang: str) -> dict[str, str]:
     return {t.term: t.expansion.get(lang) for t in terms}
 
 
-def _pattern(table: dict[str, str]) -> re.Pattern | None:
-    if not table:
+@lru_cache(maxsize=8)
+def _pattern(terms: frozenset[str]) -> re.Pattern | None:
+    """One regex for the whole glossary, compiled once per glossary."""
+    if not terms:
         return None
-    alternatives = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
     return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
 
 
 def mark_abbreviations(page_html: str, table: dict[str, str]) -> str:
     """Wrap each glossary term found in running text of `page_html` in an <abbr>."""
-    pattern = _pattern(table)
+    pattern = _pattern(frozenset(table))
     if pattern is None:
         return page_html
     out: list[str] = []

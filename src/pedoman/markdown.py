@@ -9,6 +9,7 @@ levels so they sit under the section heading of the page.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from urllib.parse import urlparse
@@ -53,9 +54,17 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "sane_lists", "def_list", _SafeExtension()])
 
 
+_MARKUP = re.compile(r"[*_`\[\]<>#|\\&!:]|^\s*([-+=~]|\d+[.)]|$)|^(\t| {4})|  $", re.MULTILINE)
+"""Anything Markdown could read as markup; a text without it is plain paragraphs."""
+
+
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> str:
     """HTML for one Markdown text field; no raw HTML from the text survives as markup."""
+    paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", text.strip())]
+    if not any(_MARKUP.search(p) for p in paragraphs):
+        # Plain prose, the common case: what Python-Markdown would make of it, much sooner.
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
     md = _renderer()
     md.reset()
     return md.convert(text)

@@ -9,11 +9,13 @@ at `schema/<kind>.json`. A test keeps the committed copies equal to the model.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .model import GUIDELINE_MODELS, AgenciesFile, GlossaryFile, RecommendationsFile, ReviewedFile, TranslationsFile
 
 
+@lru_cache(maxsize=1)
 def json_schemas() -> dict[str, dict]:
     """One schema per file kind, keyed by the name it is published under."""
     models = {**GUIDELINE_MODELS, "recommendations": RecommendationsFile,
