@@ -19,7 +19,8 @@ def test_values_keep_their_line_and_column(tmp_path):
     doc, errors = load(tmp_path, "id: x\nsections:\n  - id: a\n    title: {id: Judul}\n")
     assert errors == []
     assert doc.data["sections"][0]["title"] == {"id": "Judul"}
-    assert doc.marks[("sections", 0, "title", "id")] == (4, 17)
+    assert doc.mark(("sections", 0, "title", "id")) == (4, 17)
+    assert doc.key_mark(("sections", 0, "title")) == (4, 5)
     assert doc.mark(("sections", 0, "title", "en")) == (4, 12)  # nearest existing ancestor
 
 

@@ -9,7 +9,8 @@ validation error can name `file:line:col` of the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,20 +39,45 @@ _STR = _TAG + "str"
 
 @dataclass
 class Document:
-    """A loaded YAML file: its data and the (line, column) of every value, 1-based."""
+    """A loaded YAML file: its data, and its text to tell where a value sits (1-based).
+
+    The node tree is composed again only when an error needs a position: keeping
+    every file's nodes alive would make the garbage collector walk them all.
+    """
 
     path: str
     data: Any
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    """Where the key of a mapping entry is written (for "unknown field" errors)."""
+    text: str
+
+    @cached_property
+    def root(self) -> yaml.Node:
+        return yaml.compose(self.text, Loader=_Loader)
+
+    def _find(self, path: Path_) -> tuple[yaml.Node, yaml.Node | None]:
+        """The node at `path` (or its nearest existing ancestor) and the key node naming it."""
+        node, key_node = self.root, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                pair = next(((k, v) for k, v in node.value if k.value == part), None)
+                if pair is None:
+                    break
+                key_node, node = pair
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                key_node, node = None, node.value[part]
+            else:
+                break
+        return node, key_node
 
     def mark(self, path: Path_) -> tuple[int, int]:
-        """Where `path` sits, or its nearest ancestor that exists in the file."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.marks:
-                return self.marks[path[:end]]
-        return (1, 1)
+        """Where the value at `path` sits, or its nearest ancestor that exists in the file."""
+        node, _ = self._find(path)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def key_mark(self, path: Path_) -> tuple[int, int]:
+        """Where the key naming `path` is written (for "unknown field" errors)."""
+        node, key_node = self._find(path)
+        where = key_node or node
+        return where.start_mark.line + 1, where.start_mark.column + 1
 
 
 def format_path(path: Path_) -> str:
@@ -66,8 +92,6 @@ class _Walker:
     def __init__(self, path: str):
         self.path = path
         self.errors: list[ContentError] = []
-        self.marks: dict[Path_, tuple[int, int]] = {}
-        self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
@@ -79,7 +103,6 @@ class _Walker:
 
     def walk(self, node: yaml.Node, where: Path_, at: yaml.Node | None = None) -> Any:
         """Turn `node` into data; `at` is the key or list that holds it, for alias errors."""
-        self.marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self.seen:
             # An alias composes to the very node it names, so its own position is gone;
             # point at the key or list that holds it instead.
@@ -99,6 +122,7 @@ class _Walker:
             return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
+            key_nodes: dict[str, yaml.Node] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.error(key_node, where, "a key must be a plain word, not a list or mapping")
@@ -108,13 +132,13 @@ class _Walker:
                                "write the fields out")
                     continue
                 key = key_node.value if key_node.tag == _STR else str(self.constructor.construct_object(key_node))
-                self.key_marks[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                if key in result:
-                    first = self.marks[(*where, key)]
+                if key in key_nodes:
+                    first = key_nodes[key].start_mark.line + 1
                     self.error(key_node, (*where, key),
-                               f"duplicate key '{key}' (first at line {first[0]}); "
+                               f"duplicate key '{key}' (first at line {first}); "
                                "YAML would keep only the last one")
                     continue
+                key_nodes[key] = key_node
                 result[key] = self.walk(value_node, (*where, key), key_node)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -166,4 +190,4 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
     data = walker.walk(root, ())
     if walker.errors:
         return None, walker.errors
-    return Document(name, data, walker.marks, walker.key_marks), []
+    return Document(name, data, text), []

@@ -169,7 +169,7 @@ def _model_errors(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Cont
         errors = []
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
-            line, column = doc.key_marks.get(loc) if error["type"] == "extra_forbidden" else doc.mark(loc)
+            line, column = doc.key_mark(loc) if error["type"] == "extra_forbidden" else doc.mark(loc)
             errors.append(ContentError(doc.path, line, column, format_path(loc), _message(error, model)))
         return None, errors
 
