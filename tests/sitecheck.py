@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -27,9 +28,14 @@ def resolves(site: Path, url: str) -> bool:
     if not target.is_file():
         return False
     fragment = urlparse(url).fragment
-    if not fragment:
-        return True
-    return soup(site, url).find(id=unquote(fragment)) is not None
+    return not fragment or unquote(fragment) in _ids(target)
+
+
+@lru_cache(maxsize=None)
+def _ids(page: Path) -> frozenset[str]:
+    """Every element id of a built page (pages are read once per test session)."""
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(el["id"] for el in html.find_all(id=True))
 
 
 def html_pages(site: Path) -> set[str]:

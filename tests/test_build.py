@@ -256,3 +256,25 @@ def test_hand_written_pages_show_a_date_too(fixture_site):
     for page in ("", "about/", "en/how-to-read/"):
         line = soup(fixture_site.site, page).select_one(".pd-updated").get_text(strip=True)
         assert re.fullmatch(r"(Terakhir diperbarui \d{1,2} \w+ \d{4}|Last updated \w+ \d{1,2}, \d{4})", line)
+
+
+def test_shipped_corpus_builds_strict_with_every_link_and_data_url_resolving(shipped_site):
+    from pedoman import load_corpus
+
+    from conftest import ROOT
+    corpus = load_corpus(ROOT / "guidelines")
+    site = shipped_site.site
+    for g in corpus.guidelines:
+        for prefix in ("", "en/"):
+            assert (site / prefix / "guidelines" / g.kind / g.id / "index.html").is_file()
+    broken = []
+    for page in sorted(html_pages(site)):
+        if page.endswith("404.html"):
+            continue
+        url = "" if page == "index.html" else page.removesuffix("index.html")
+        broken += [f"{page} -> {link}" for link in internal_links(site, url) if not resolves(site, link)]
+    assert broken == []
+    data = json.loads((site / "data" / "crossref.json").read_text(encoding="utf-8"))
+    urls = [u for item in data["recommendations"] + data["guidelines"]
+            for ref in [item, *item["sections"]] for u in ref["url"].values()]
+    assert len(urls) > 400 and all(resolves(site, u) for u in urls)
