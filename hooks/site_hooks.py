@@ -3,7 +3,8 @@
 Settings come from `extra.pedoman` in mkdocs.yml (paths relative to it):
 `content` (the YAML folder) and `staging` (the folder MkDocs really reads,
 written by `pedoman.prepare` from it and the hand-written pages of docs_dir);
-`search: false` skips the search index (the benchmark's HTML-only build).
+`search: false` skips the search index and `pdf: false` the trainer PDFs (the
+benchmark's HTML-only build); `pdf_cache` is where rendered PDFs are kept.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def on_config(config):
         log.warning(warning)
     config.docs_dir = str(staging)
     _state["docs"] = str(docs)
+    _state["base"] = base
     config.nav = prepared.nav
     _state["prepared"] = prepared
     return config
@@ -82,7 +84,13 @@ def on_post_build(config):
     for lang, page in _state.get("404", {}).items():
         target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
         target.write_text(page, encoding="utf-8")
-    if not config.extra.get("pedoman", {}).get("search", True):
+    settings = config.extra.get("pedoman", {})
+    if settings.get("pdf", True):
+        cache = _state["base"] / settings.get("pdf_cache", "build/pdf-cache")
+        report = pedoman.build_pdfs(prepared.corpus, config.site_dir, cache, config.site_url)
+        log.info(f"PDFs: {len(report.rendered)} rendered ({report.pages} pages, "
+                 f"{report.pages_per_second:.1f} pages/s), {len(report.cached)} from the cache")
+    if not settings.get("search", True):
         return
     try:
         report = pedoman.build_index(config.site_dir)

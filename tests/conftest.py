@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from pedoman.project import write_variant
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid"
+PDF_CACHE = Path(tempfile.gettempdir()) / "pedoman-test-pdf-cache"
+"""Shared by every test build, so an unchanged guideline's PDFs are rendered once."""
 
 
 @pytest.fixture
@@ -42,7 +45,7 @@ def build_site(project: Path, content: Path, site: Path | None = None, **setting
     `settings` override top-level mkdocs.yml settings (e.g. repo_url).
     """
     site = site or project / "site"
-    config_path = write_variant(project, content, site, **settings)
+    config_path = write_variant(project, content, site, pedoman={"pdf_cache": str(PDF_CACHE)}, **settings)
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     run = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(config_path)],

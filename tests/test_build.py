@@ -41,7 +41,7 @@ def test_every_page_has_its_language_and_a_switcher_to_the_same_page(fixture_sit
         url = page.removesuffix("index.html")
         html = soup(fixture_site.site, url)
         assert html.html["lang"] == lang, page
-        other = [a for a in html.select("a[hreflang]") if a["hreflang"] != lang]
+        other = [a for a in html.select("a.md-select__link[hreflang]") if a["hreflang"] != lang]
         assert len(other) == 1, page
         target = internal_links_of(other[0], url)
         assert target == other_prefix + url.removeprefix(prefix), page

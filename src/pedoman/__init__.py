@@ -4,6 +4,7 @@ from .abbreviations import expansions, mark_abbreviations
 from .crossref import CrossRef, build_crossref
 from .errors import ContentError, ContentErrors
 from .exports import write_exports
+from .handbook import HandbookReport, build_pdfs
 from .pages import edit_url, updated_line
 from .schema import write_schemas
 from .search import SearchIndexError, SearchReport, build_index
@@ -13,6 +14,7 @@ from .validate import Corpus, load_corpus
 __all__ = [
     "ContentError",
     "ContentErrors",
+    "HandbookReport",
     "Corpus",
     "CrossRef",
     "Prepared",
@@ -20,6 +22,7 @@ __all__ = [
     "SearchReport",
     "build_crossref",
     "build_index",
+    "build_pdfs",
     "edit_url",
     "expansions",
     "load_corpus",

@@ -112,6 +112,10 @@ LABELS: dict[str, dict[str, str]] = {
         "state": "Keadaan",
         "missing": "Belum diterjemahkan",
         "last_updated": "Terakhir diperbarui",
+        "pdf": "PDF untuk dicetak",
+        "pdf_this": "bahasa Indonesia",
+        "pdf_other": "bahasa Inggris",
+        "training_pack": "Paket pelatihan (semua pedoman, PDF)",
     },
     "en": {
         "formation": "Forming and strengthening task forces",
@@ -218,6 +222,10 @@ LABELS: dict[str, dict[str, str]] = {
         "state": "State",
         "missing": "Not yet translated",
         "last_updated": "Last updated",
+        "pdf": "PDF for printing",
+        "pdf_this": "English",
+        "pdf_other": "Indonesian",
+        "training_pack": "Training pack (all guidelines, PDF)",
     },
 }
 

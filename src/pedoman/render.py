@@ -121,7 +121,7 @@ class Renderer:
             return Markup("")
 
         return dict(
-            lang=lang, L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
+            lang=lang, other_lang="en" if lang == "id" else "id", L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url,
             text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note,

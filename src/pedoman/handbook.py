@@ -1,0 +1,192 @@
+"""Print-ready A4 handbooks for trainers: a PDF per guideline and language, and a training pack.
+
+The PDFs come from print templates of their own (templates/handbook/), not from
+the web pages, and are laid out by WeasyPrint: cover, table of contents with
+page numbers, running header and footer, bookmarks for every section, tables
+whose header row repeats, tick boxes, the same SVG diagrams as the site, the
+references and an annex of the abbreviations the guideline uses.
+
+Rendering is the slow part of a build, so each PDF is cached under a key made
+of everything it is made from: the guideline, the registers, the language, the
+templates and this module. A rebuild with no change renders nothing; a change
+to one guideline renders its two PDFs and the two training packs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import diagrams, urls
+from .labels import LABELS, long_date
+from .markdown import render_markdown
+from .model import LANGUAGES, Guideline, Text
+from .translations import text_fields
+from .validate import Corpus
+
+TEMPLATES = Path(__file__).parent / "templates" / "handbook"
+
+PRINT_WORDS = {
+    "id": {"contents": "Daftar isi", "page": "Halaman", "of": "dari", "language": "Bahasa",
+           "language_name": "Bahasa Indonesia", "online": "Versi daring", "abbreviations": "Singkatan",
+           "pack": "Paket pelatihan: semua pedoman", "pack_intro":
+           "Kumpulan semua pedoman Gugus Tugas PP-TPPO untuk pelatihan, disusun menurut jenisnya."},
+    "en": {"contents": "Contents", "page": "Page", "of": "of", "language": "Language",
+           "language_name": "English", "online": "Online version", "abbreviations": "Abbreviations",
+           "pack": "Training pack: all guidelines", "pack_intro":
+           "All guidelines of the anti-trafficking task forces, for training, ordered by kind."},
+}
+
+
+PARTS = {
+    "formation": ["steps", "membership", "subtaskforces", "action_plan"],
+    "victim-assistance": ["stages", "remedy"],
+    "cooperation": ["parties", "workflow", "tasks", "budget", "clauses"],
+    "corporate-engagement": ["sectors", "due_diligence", "commitments", "channels", "checklist"],
+}
+"""Each kind's working tools, in the order the print templates show them."""
+
+
+@dataclass
+class HandbookReport:
+    rendered: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("pedoman", "templates/handbook"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Everything about how a PDF is made: templates, stylesheet, this module, WeasyPrint."""
+    import weasyprint
+
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    for path in sorted(TEMPLATES.iterdir()) + [Path(__file__), Path(diagrams.__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _key(corpus: Corpus, guidelines: list[Guideline], lang: str, site_url: str | None) -> str:
+    registers = [r.model_dump_json() for r in corpus.recommendations]
+    registers += [a.model_dump_json() for a in corpus.agencies.values()]
+    registers += [t.model_dump_json() for t in corpus.terms]
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    for part in [lang, site_url or "", *registers, *(g.model_dump_json() for g in guidelines)]:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:24]
+
+
+def abbreviations_used(g: Guideline, corpus: Corpus, lang: str) -> list[tuple[str, str]]:
+    """(term, expansion) of every glossary term that appears as a whole word in `g` in `lang`."""
+    text = " ".join(t.get(lang) for _, t in text_fields(g))
+    used = [t for t in corpus.terms if re.search(rf"(?<![\w-]){re.escape(t.term)}(?![\w-])", text)]
+    return [(t.term, t.expansion.get(lang)) for t in sorted(used, key=lambda t: t.term.lower())]
+
+
+def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
+    labels = LABELS[lang]
+
+    def text(value: Text | None) -> Markup:
+        if value is None:
+            return Markup("")
+        if value.missing(lang):
+            return Markup('<span class="untranslated" lang="id">{} <em>({})</em></span>').format(
+                value.id, labels["untranslated"])
+        return escape(value.get(lang))
+
+    def body(value: Text) -> Markup:
+        html = Markup(render_markdown(value.get(lang)))
+        if value.missing(lang):
+            return Markup('<div class="untranslated" lang="id"><p><em>{}</em></p>{}</div>').format(
+                labels["untranslated"], html)
+        return html
+
+    def agency(agency_id: str) -> str:
+        a = corpus.agencies[agency_id]
+        return a.abbreviation or a.name.get(lang)
+
+    def diagram(g: Guideline) -> Markup:
+        svg = diagrams.for_guideline(g, lang, agency)
+        if not svg:
+            return Markup("")
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        return Markup('<img class="diagram" alt="{}" src="data:image/svg+xml;base64,{}">').format(
+            re.search(r"<title[^>]*>(.*?)</title>", svg).group(1), data)
+
+    def online(g: Guideline) -> str:
+        path = urls.page_url(urls.guideline_key(g.kind, g.id), lang)
+        return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+    def parts(g: Guideline) -> list[tuple[str, str]]:
+        """(anchor, title) of the working tools, references and annex, for the contents page."""
+        found = [(name.replace("_", "-"), labels[name]) for name in PARTS[g.kind]]
+        found.append(("references", labels["references"]))
+        if abbreviations_used(g, corpus, lang):
+            found.append(("abbreviations", PRINT_WORDS[lang]["abbreviations"]))
+        return found
+
+    return dict(lang=lang, L=labels, W=PRINT_WORDS[lang], corpus=corpus, text=text, body=body,
+                agency=agency, diagram=diagram, online=online, parts=parts, plain=lambda v: v.get(lang),
+                date=lambda d: long_date(d, lang),
+                rec_title=lambda r: corpus.recommendation(r).title.get(lang),
+                abbreviations=lambda g: abbreviations_used(g, corpus, lang))
+
+
+def render_html(corpus: Corpus, guidelines: list[Guideline], lang: str, site_url: str | None = None,
+                pack: bool = False) -> str:
+    """The print HTML of one guideline (or of the training pack) in `lang`."""
+    template = _environment().get_template("handbook.html.j2")
+    css = (TEMPLATES / "print.css").read_text(encoding="utf-8")
+    return template.render(guidelines=guidelines, pack=pack, css=Markup(css),
+                           **_helpers(corpus, lang, site_url))
+
+
+def _write(html: str, target: Path) -> int:
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target)
+    return len(document.pages)
+
+
+def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
+               site_url: str | None = None) -> HandbookReport:
+    """Write site/pdf/<guideline-id>.<lang>.pdf and site/pdf/pedoman.<lang>.pdf, from cache when unchanged."""
+    out, cache = Path(site_dir) / "pdf", Path(cache_dir)
+    cache.mkdir(parents=True, exist_ok=True)
+    report = HandbookReport()
+    start = time.perf_counter()
+    jobs = [(f"{g.id}.{lang}.pdf", [g], lang, False) for g in corpus.guidelines for lang in LANGUAGES]
+    jobs += [(f"pedoman.{lang}.pdf", corpus.guidelines, lang, True) for lang in LANGUAGES]
+    for name, guidelines, lang, pack in jobs:
+        cached = cache / f"{_key(corpus, guidelines, lang, site_url)}{'-pack' if pack else ''}.pdf"
+        if cached.is_file():
+            report.cached.append(name)
+        else:
+            report.pages += _write(render_html(corpus, guidelines, lang, site_url, pack), cached)
+            report.rendered.append(name)
+        out.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, out / name)
+    report.seconds = time.perf_counter() - start
+    return report
