@@ -5,7 +5,10 @@
    same i18n plugin, no hooks); median of alternating runs;
 2. scaling: builds of synthetic corpora of N and 4N sections, with peak memory;
 3. validation: `load_corpus` on the 4N corpus against a bare CSafeLoader parse;
-4. reported: search index bytes per page per language, and the page weight of one
+4. PDFs: a first build with PDFs against the HTML-only build, PDF pages per second,
+   and a rebuild with no change (PDFs from the cache) against the HTML-only build;
+   editing one guideline must re-render only its two PDFs and the two packs;
+5. reported: search index bytes per page per language, and the page weight of one
    guideline page (the bytes a reader downloads to open it, search index excluded).
 
 Prints a table and writes benchmarks/results.json. Machines here are shared and
@@ -67,7 +70,7 @@ def plain_config(folder: Path, content: Path) -> Path:
 
 def overhead(runs: int) -> dict:
     content = ROOT / "guidelines"
-    ours = write_variant(WORK / "ours", content, pedoman={"search": False})
+    ours = write_variant(WORK / "ours", content, pedoman={"search": False, "pdf": False})
     plain = plain_config(WORK / "plain", content)
     times = {"pedoman": [], "plain": []}
     for _ in range(runs):  # alternate, so drifting load hits both alike
@@ -83,7 +86,7 @@ def scaling(n: int, runs: int) -> dict:
     for size in (n, 4 * n):
         content = WORK / f"corpus-{size}"
         sections = make_corpus(content, size)
-        config = write_variant(WORK / f"site-{size}", content, pedoman={"search": False})
+        config = write_variant(WORK / f"site-{size}", content, pedoman={"search": False, "pdf": False})
         samples = [run_build(config) for _ in range(runs)]
         results[size] = {"sections": sections, "seconds": statistics.median(s[0] for s in samples),
                          "peak_memory_mib": max(s[1] for s in samples) / 1024}
@@ -114,6 +117,31 @@ def validation(n: int, runs: int) -> dict:
             "ratio": validate_s / bare_s, "target": 2.0}
 
 
+def pdfs(runs: int) -> dict:
+    from pypdf import PdfReader
+
+    content = WORK / "pdf-content"
+    shutil.copytree(ROOT / "guidelines", content)
+    cache = WORK / "pdf-cache"
+    html_only = write_variant(WORK / "html-only", content, pedoman={"search": False, "pdf": False})
+    with_pdf = write_variant(WORK / "with-pdf", content, pedoman={"search": False, "pdf_cache": str(cache)})
+    html_s = statistics.median(run_build(html_only)[0] for _ in range(runs))
+    cold_s = run_build(with_pdf)[0]
+    pdf_dir = WORK / "with-pdf" / "site" / "pdf"
+    pages = sum(len(PdfReader(p).pages) for p in pdf_dir.glob("*.pdf"))
+    warm_s = statistics.median(run_build(with_pdf)[0] for _ in range(runs))
+    before = {p.name for p in cache.iterdir()}
+    edited = next(content.glob("cooperation/*.yaml"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace('\nversion: "', '\nversion: "9', 1), encoding="utf-8")
+    run_build(with_pdf)
+    rerendered = len({p.name for p in cache.iterdir()} - before)
+    return {"html_only_s": html_s, "first_build_s": cold_s, "first_build_ratio": cold_s / html_s,
+            "pdf_files": len(list(pdf_dir.glob("*.pdf"))), "pdf_pages": pages,
+            "pages_per_second": pages / (cold_s - html_s), "rebuild_s": warm_s,
+            "rebuild_ratio": warm_s / html_s, "rebuild_target": 1.15,
+            "rerendered_after_editing_one_guideline": rerendered, "rerendered_expected": 4}
+
+
 class _Assets(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -129,7 +157,7 @@ class _Assets(HTMLParser):
 
 def search_and_weight() -> dict:
     """Build the shipped corpus with search, then measure the index and one page's weight."""
-    config = write_variant(WORK / "full", ROOT / "guidelines")
+    config = write_variant(WORK / "full", ROOT / "guidelines", pedoman={"pdf": False})
     run_build(config)
     site = WORK / "full" / "site"
     pages = {"id": 0, "en": 0}
@@ -170,16 +198,20 @@ def main() -> int:
         "scaling": scaling(args.n, max(3, args.runs // 2)),
     }
     results["validation"] = validation(args.n, args.runs)
+    results["pdf"] = pdfs(max(3, args.runs // 2))
     results.update(search_and_weight())
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    o, s, v, w = results["overhead"], results["scaling"], results["validation"], results["page_weight"]
+    o, s, v, w, p = (results["overhead"], results["scaling"], results["validation"], results["page_weight"],
+                     results["pdf"])
     rows = [
         ("overhead: pedoman / plain mkdocs", f"{o['pedoman_s']:.2f} s / {o['plain_s']:.2f} s", o["ratio"], o["target"]),
         (f"scaling: {s['4n']['sections']} / {s['n']['sections']} sections",
          f"{s['4n']['seconds']:.2f} s / {s['n']['seconds']:.2f} s", s["ratio"], s["target"]),
         (f"validation: {v['files']} files / bare CSafeLoader", f"{v['validate_s']:.3f} s / {v['bare_parse_s']:.3f} s",
          v["ratio"], v["target"]),
+        ("rebuild, PDFs cached / HTML only", f"{p['rebuild_s']:.2f} s / {p['html_only_s']:.2f} s",
+         p["rebuild_ratio"], p["rebuild_target"]),
     ]
     print(f"{'measure':45} {'seconds':>24} {'ratio':>7} {'target':>7}")
     for name, seconds, ratio, target in rows:
@@ -187,6 +219,10 @@ def main() -> int:
         print(f"{name:45} {seconds:>24} {ratio:7.2f} {target:7.2f} {mark}")
     print(f"peak memory: {s['n']['peak_memory_mib']:.0f} MiB at {s['n']['sections']} sections, "
           f"{s['4n']['peak_memory_mib']:.0f} MiB at {s['4n']['sections']}")
+    print(f"PDFs: first build {p['first_build_s']:.1f} s = {p['first_build_ratio']:.1f}x the HTML-only build; "
+          f"{p['pdf_files']} files, {p['pdf_pages']} pages, {p['pages_per_second']:.1f} pages/s; "
+          f"editing one guideline re-rendered {p['rerendered_after_editing_one_guideline']} PDFs "
+          f"(expected {p['rerendered_expected']})")
     for lang, i in results["search_index"].items():
         print(f"search index ({lang}): {i['bytes']:,} bytes for {i['pages']} pages = {i['bytes_per_page']:,.0f} bytes/page")
     print(f"page weight of {w['page']}: {w['bytes']:,} bytes in {w['files']} files ({w['gzip_bytes']:,} gzipped)")
