@@ -193,3 +193,16 @@ def test_abbreviation_shows_its_expansion_on_tap(browser, server):
     shown = abbr.evaluate("el => getComputedStyle(el, '::after').content")
     context.close()
     assert shown == '"trafficking in persons"'
+
+
+def test_search_code_loads_only_when_the_search_opens(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    page.goto(server + "guidelines/", wait_until="networkidle")
+    assert not any("/pagefind/" in path for path in requested)
+    page.keyboard.press("/")
+    page.locator("#pd-search-ui input").wait_for()
+    context.close()
+    assert "/pagefind/pagefind-ui.js" in requested

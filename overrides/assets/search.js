@@ -1,27 +1,47 @@
-/* pedoman search: Pagefind's UI in a dialog, opened from the header or with "/", "s" or "f". */
+/* pedoman search: Pagefind's UI in a dialog, opened from the header or with "/", "s" or "f".
+   Pagefind's script and stylesheet (about 30 kB compressed) load only when a reader first
+   opens the search, so a reader on a slow link who never searches never downloads them. */
 (function () {
   "use strict";
   var dialog = document.getElementById("pd-search");
   var mount = document.getElementById("pd-search-ui");
-  if (!dialog || !mount || typeof PagefindUI === "undefined") return;
+  if (!dialog || !mount) return;
   var bundle = new URL(mount.getAttribute("data-bundle"), document.baseURI);
-  var ui = null;
+  var loading = null;
 
-  function open() {
-    if (!ui) {
-      ui = new PagefindUI({
-        element: "#pd-search-ui",
-        bundlePath: bundle.pathname,
-        baseUrl: bundle.pathname.replace(/pagefind\/$/, ""),
-        showImages: false,
-        resetStyles: false,
-        showSubResults: true,
-        excerptLength: 24
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = bundle.href + "pagefind-ui.css";
+        document.head.appendChild(style);
+        var script = document.createElement("script");
+        script.src = bundle.href + "pagefind-ui.js";
+        script.onload = function () {
+          resolve(new PagefindUI({
+            element: "#pd-search-ui",
+            bundlePath: bundle.pathname,
+            baseUrl: bundle.pathname.replace(/pagefind\/$/, ""),
+            showImages: false,
+            resetStyles: false,
+            showSubResults: true,
+            excerptLength: 24
+          }));
+        };
+        script.onerror = reject;
+        document.head.appendChild(script);
       });
     }
+    return loading;
+  }
+
+  function open() {
     if (!dialog.open) dialog.showModal();
-    var input = dialog.querySelector("input");
-    if (input) input.focus();
+    load().then(function () {
+      var input = dialog.querySelector("input");
+      if (input) input.focus();
+    });
   }
 
   document.querySelectorAll("[data-pd-search-open]").forEach(function (button) {
