@@ -9,7 +9,7 @@ import pytest
 
 from pedoman import build_crossref, load_corpus
 from pedoman.model import STAKEHOLDERS, Text
-from pedoman.render import _texts
+from pedoman.translations import text_fields
 
 from conftest import ROOT
 
@@ -25,7 +25,7 @@ def words(text: str) -> int:
 
 
 def all_texts() -> list[Text]:
-    texts = [t for g in GUIDELINES for t in _texts(g)]
+    texts = [t for g in GUIDELINES for _, t in text_fields(g)]
     texts += [t for r in CORPUS.recommendations for t in (r.title, r.text)]
     texts += [a.name for a in CORPUS.agencies.values()]
     texts += [t for term in CORPUS.terms for t in (term.expansion, term.definition) if t]

@@ -24,12 +24,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import diagrams, urls
 from .labels import LABELS, long_date
-from .markdown import render_markdown
 from .model import LANGUAGES, Guideline, Text
+from .render import body_html, text_html
 from .translations import text_fields
 from .validate import Corpus
 
@@ -107,19 +107,10 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
     labels = LABELS[lang]
 
     def text(value: Text | None) -> Markup:
-        if value is None:
-            return Markup("")
-        if value.missing(lang):
-            return Markup('<span class="untranslated" lang="id">{} <em>({})</em></span>').format(
-                value.id, labels["untranslated"])
-        return escape(value.get(lang))
+        return text_html(value, lang)
 
     def body(value: Text) -> Markup:
-        html = Markup(render_markdown(value.get(lang)))
-        if value.missing(lang):
-            return Markup('<div class="untranslated" lang="id"><p><em>{}</em></p>{}</div>').format(
-                labels["untranslated"], html)
-        return html
+        return body_html(value, lang)
 
     def agency(agency_id: str) -> str:
         a = corpus.agencies[agency_id]

@@ -17,7 +17,6 @@ from functools import cached_property, lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
-from pydantic import BaseModel
 
 from . import diagrams, translations, urls
 from .crossref import CrossRef
@@ -32,6 +31,26 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 def _heading(value: str) -> str:
     """Plain text made safe for a Markdown heading (no emphasis, links or HTML)."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def text_html(value: Text | None, lang: str) -> Markup:
+    """A short text, escaped; an untranslated one shows the Indonesian text, marked."""
+    if value is None:
+        return Markup("")
+    if value.missing(lang):
+        return Markup('<span class="pd-untranslated" lang="id" title="{}">{}</span>').format(
+            LABELS[lang]["untranslated"], value.id)
+    return escape(value.get(lang))
+
+
+def body_html(value: Text, lang: str) -> Markup:
+    """A Markdown text as safe HTML; an untranslated one sits under a visible notice."""
+    html = Markup(render_markdown(value.get(lang)))
+    if value.missing(lang):
+        return Markup(
+            '<div class="pd-untranslated-block"><p class="pd-untranslated-note">{}</p>'
+            '<div lang="id">{}</div></div>').format(LABELS[lang]["untranslated"], html)
+    return html
 
 
 @dataclass
@@ -60,27 +79,18 @@ class Renderer:
     @cached_property
     def untranslated(self) -> dict[str, bool]:
         """Guideline id → whether any of its texts lacks an English translation."""
-        return {g.id: any(t.missing("en") for t in _texts(g)) for g in self.corpus.guidelines}
+        return {g.id: any(t.missing("en") for _, t in translations.text_fields(g))
+                for g in self.corpus.guidelines}
 
     def _helpers(self, lang: str) -> dict:
         """What every template gets: the data, and helpers that speak `lang`."""
         labels = LABELS[lang]
 
         def text(value: Text | None) -> Markup:
-            if value is None:
-                return Markup("")
-            if value.missing(lang):
-                return Markup('<span class="pd-untranslated" lang="id" title="{}">{}</span>').format(
-                    labels["untranslated"], value.id)
-            return escape(value.get(lang))
+            return text_html(value, lang)
 
         def body(value: Text) -> Markup:
-            html = Markup(render_markdown(value.get(lang)))
-            if value.missing(lang):
-                return Markup(
-                    '<div class="pd-untranslated-block"><p class="pd-untranslated-note">{}</p>'
-                    '<div lang="id">{}</div></div>').format(labels["untranslated"], html)
-            return html
+            return body_html(value, lang)
 
         @pass_context
         def url(context, to_key: str, anchor: str | None = None) -> str:
@@ -208,17 +218,3 @@ def nav_translations() -> dict[str, str]:
     """Indonesian navigation titles → English, for the section titles `Renderer.nav` uses."""
     keys = ["guidelines", "recommendations", "editors", *KINDS]
     return {LABELS["id"][k]: LABELS["en"][k] for k in keys}
-
-
-def _texts(obj) -> list[Text]:
-    """Every `Text` inside a model instance."""
-    found: list[Text] = []
-    if isinstance(obj, Text):
-        return [obj]
-    if isinstance(obj, list):
-        for item in obj:
-            found += _texts(item)
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            found += _texts(getattr(obj, name))
-    return found
