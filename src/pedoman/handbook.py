@@ -19,6 +19,7 @@ import hashlib
 import re
 import shutil
 import time
+from importlib import metadata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -76,10 +77,12 @@ def _environment() -> Environment:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """Everything about how a PDF is made: templates, stylesheet, this module, WeasyPrint."""
-    import weasyprint
+    """Everything about how a PDF is made: templates, stylesheet, this module, WeasyPrint.
 
-    digest = hashlib.sha256(weasyprint.__version__.encode())
+    WeasyPrint's version is read from its metadata: importing it takes longer than a
+    rebuild from the cache, so it is imported only when a PDF must be rendered.
+    """
+    digest = hashlib.sha256(metadata.version("weasyprint").encode())
     for path in sorted(TEMPLATES.iterdir()) + [Path(__file__), Path(diagrams.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
