@@ -30,11 +30,13 @@ site: validate
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
 
-# Debian packages the tests drive: Chromium for the browser tests, poppler-utils to read PDFs.
+# Debian packages the tests drive: Chromium for the browser tests, poppler-utils to read PDFs,
+# libharfbuzz-subset0 so that WeasyPrint embeds font subsets.
 system-packages:
 	@missing=""; \
 	[ -x "$(PEDOMAN_CHROMIUM)" ] || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
