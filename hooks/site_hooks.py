@@ -78,22 +78,14 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     if _i18n_building(config) or "prepared" not in _state:
         return
-    prepared = _state["prepared"]
-    pedoman.write_exports(prepared.corpus, prepared.crossref, config.site_dir)
-    pedoman.write_schemas(Path(config.site_dir) / "schema")
     for lang, page in _state.get("404", {}).items():
         target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
         target.write_text(page, encoding="utf-8")
     settings = config.extra.get("pedoman", {})
-    if settings.get("pdf", True):
-        cache = _state["base"] / settings.get("pdf_cache", "build/pdf-cache")
-        report = pedoman.build_pdfs(prepared.corpus, config.site_dir, cache, config.site_url)
-        log.info(f"PDFs: {len(report.rendered)} rendered ({report.pages} pages, "
-                 f"{report.pages_per_second:.1f} pages/s), {len(report.cached)} from the cache")
-    if not settings.get("search", True):
-        return
+    pdf_cache = _state["base"] / settings.get("pdf_cache", "build/pdf-cache") if settings.get("pdf", True) else None
     try:
-        report = pedoman.build_index(config.site_dir)
+        for line in pedoman.finish(_state["prepared"], config.site_dir, pdf_cache, config.site_url,
+                                   search=settings.get("search", True)):
+            log.info(line)
     except pedoman.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
-    log.info(f"search index: {report.pages} pages in {', '.join(report.languages)}")

@@ -8,7 +8,7 @@ from .handbook import HandbookReport, build_pdfs
 from .pages import edit_url, updated_line
 from .schema import write_schemas
 from .search import SearchIndexError, SearchReport, build_index
-from .site import Prepared, prepare
+from .site import Prepared, finish, prepare
 from .validate import Corpus, load_corpus
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "build_pdfs",
     "edit_url",
     "expansions",
+    "finish",
     "load_corpus",
     "mark_abbreviations",
     "updated_line",
