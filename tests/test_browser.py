@@ -104,7 +104,8 @@ def test_search_button_opens_the_dialog(page, server):
     page.get_by_role("button", name="Cari").first.click()
     dialog = page.get_by_role("dialog", name="Cari")
     assert dialog.is_visible()
-    assert dialog.locator("input").is_visible()
+    dialog.locator("input").wait_for(state="visible", timeout=10_000)  # Pagefind's UI loads on first open
+    assert dialog.locator("input").evaluate("el => el === document.activeElement")
 
 
 def test_language_switcher_goes_to_the_same_generated_page(page, server):
