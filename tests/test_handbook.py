@@ -128,3 +128,20 @@ def test_cache_renders_only_what_changed(tmp_path, corpus_dir):
     changed = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert sorted(changed.rendered) == ["kerja-sama-uji.en.pdf", "kerja-sama-uji.id.pdf",
                                         "pedoman.en.pdf", "pedoman.id.pdf"]
+
+
+def test_untranslated_texts_say_so_in_print(tmp_path, corpus_dir):
+    path = corpus_dir / "formation" / "gt-uji.yaml"
+    path.write_text(path.read_text().replace("title: {id: Dasar hukum, en: Legal basis}", "title: {id: Dasar hukum}"))
+    build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
+    text = " ".join("".join(p.extract_text() for p in PdfReader(tmp_path / "site" / "pdf" / "gt-uji.en.pdf").pages).split())
+    assert "1. Dasar hukum (Not yet translated)" in text
+    assert "Not yet translated Gugus tugas memantau rencana aksi setiap triwulan." in text
+
+
+def test_the_running_header_leaves_no_hidden_text(pdfs):
+    _, root, _ = pdfs
+    cover = PdfReader(root / "site" / "pdf" / "gt-uji.en.pdf").pages[0].extract_text()
+    assert "Version 1.0 · November 1, 2026" not in cover
+    inside = PdfReader(root / "site" / "pdf" / "gt-uji.en.pdf").pages[2].extract_text()
+    assert "Forming a provincial task force" in inside and "Version 1.0 · November 1, 2026" in inside

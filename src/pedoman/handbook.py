@@ -27,7 +27,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import diagrams, urls
+from . import diagrams, labels, markdown, render, translations, urls
 from .labels import LABELS, long_date
 from .model import LANGUAGES, Guideline, Text
 from .render import body_html, text_html
@@ -77,13 +77,14 @@ def _environment() -> Environment:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """Everything about how a PDF is made: templates, stylesheet, this module, WeasyPrint.
+    """Everything about how a PDF is made: templates, stylesheet, the modules that write its HTML, WeasyPrint.
 
     WeasyPrint's version is read from its metadata: importing it takes longer than a
     rebuild from the cache, so it is imported only when a PDF must be rendered.
     """
     digest = hashlib.sha256(metadata.version("weasyprint").encode())
-    for path in sorted(TEMPLATES.iterdir()) + [Path(__file__), Path(diagrams.__file__)]:
+    modules = [diagrams, labels, markdown, render, translations, urls]
+    for path in sorted(TEMPLATES.iterdir()) + [Path(__file__)] + [Path(m.__file__) for m in modules]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -160,7 +161,9 @@ def _write(html: str, target: Path) -> int:
 
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()
     target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(target)
+    partial = target.with_suffix(".part")
+    document.write_pdf(partial)
+    partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid key
     return len(document.pages)
 
 
