@@ -279,31 +279,20 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
             return str(path)
 
     registers: dict[str, Any] = {}
-    for name, model in REGISTERS.items():
+    for name, model in (REGISTERS | OPTIONAL_REGISTERS).items():
         path = root / name
         if not path.is_file():
-            errors.append(ContentError(show(path), 1, 1, "", f"missing file: {name} is required"))
+            if name in REGISTERS:
+                errors.append(ContentError(show(path), 1, 1, "", f"missing file: {name} is required"))
             continue
         doc, load_errors = load_yaml(path, show(path))
         errors += load_errors
-        if doc is None:
-            continue
-        value, model_errors = _model_errors(doc, model)
+        value, model_errors = _model_errors(doc, model) if doc else (None, [])
         errors += model_errors
         if value is not None:
             registers[name] = (doc, value)
-
-    optional: dict[str, Any] = {}
-    for name, model in OPTIONAL_REGISTERS.items():
-        path = root / name
-        if path.is_file():
-            doc, load_errors = load_yaml(path, show(path))
-            errors += load_errors
-            value, model_errors = _model_errors(doc, model) if doc else (None, [])
-            errors += model_errors
-            optional[name] = value
-    reviewed = frozenset(v.value for v in optional["reviewed.yaml"].personal_data) \
-        if optional.get("reviewed.yaml") else frozenset()
+    reviewed = frozenset(v.value for v in registers["reviewed.yaml"][1].personal_data) \
+        if "reviewed.yaml" in registers else frozenset()
 
     guideline_docs: list[tuple[Path, Document, Guideline]] = []
     for path in sorted(root.rglob("*")):
@@ -334,7 +323,7 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         if value is not None:
             guideline_docs.append((path, doc, value))
 
-    if len(registers) < len(REGISTERS):
+    if any(name not in registers for name in REGISTERS):
         raise ContentErrors(errors)
 
     rec_doc, recs = registers["recommendations.yaml"]
@@ -368,5 +357,5 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         terms=list(glossary.terms),
         guidelines=guidelines,
         paths={g.id: show(p) for p, _, g in guideline_docs},
-        reviewed=dict(optional["translations.yaml"].reviewed) if optional.get("translations.yaml") else None,
+        reviewed=dict(registers["translations.yaml"][1].reviewed) if "translations.yaml" in registers else None,
     )
