@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from . import diagrams, labels, markdown, render, translations, urls
 from .labels import LABELS, long_date
-from .model import LANGUAGES, Guideline, Text
+from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
 from .render import body_html, text_html
 from .translations import text_fields
 from .validate import Corpus
@@ -48,13 +48,6 @@ PRINT_WORDS = {
 }
 
 
-PARTS = {
-    "formation": ["steps", "membership", "subtaskforces", "action_plan"],
-    "victim-assistance": ["stages", "remedy"],
-    "cooperation": ["parties", "workflow", "tasks", "budget", "clauses"],
-    "corporate-engagement": ["sectors", "due_diligence", "commitments", "channels", "checklist"],
-}
-"""Each kind's working tools, in the order the print templates show them."""
 
 
 @dataclass
@@ -89,12 +82,17 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _key(corpus: Corpus, guidelines: list[Guideline], lang: str, site_url: str | None) -> str:
-    registers = [r.model_dump_json() for r in corpus.recommendations]
-    registers += [a.model_dump_json() for a in corpus.agencies.values()]
-    registers += [t.model_dump_json() for t in corpus.terms]
+def _registers_fingerprint(corpus: Corpus) -> str:
+    """The recommendations, agencies and glossary every PDF is made with."""
+    digest = hashlib.sha256()
+    for item in [*corpus.recommendations, *corpus.agencies.values(), *corpus.terms]:
+        digest.update(item.model_dump_json().encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _key(registers: str, guidelines: list[Guideline], lang: str, site_url: str | None) -> str:
     digest = hashlib.sha256(_code_fingerprint().encode())
-    for part in [lang, site_url or "", *registers, *(g.model_dump_json() for g in guidelines)]:
+    for part in [lang, site_url or "", registers, *(g.model_dump_json() for g in guidelines)]:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:24]
@@ -117,8 +115,7 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
         return body_html(value, lang)
 
     def agency(agency_id: str) -> str:
-        a = corpus.agencies[agency_id]
-        return a.abbreviation or a.name.get(lang)
+        return corpus.agencies[agency_id].short(lang)
 
     def diagram(g: Guideline) -> Markup:
         svg = diagrams.for_guideline(g, lang, agency)
@@ -134,7 +131,7 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
 
     def parts(g: Guideline) -> list[tuple[str, str]]:
         """(anchor, title) of the working tools, references and annex, for the contents page."""
-        found = [(name.replace("_", "-"), labels[name]) for name in PARTS[g.kind]]
+        found = [(part_anchor(name), labels[name]) for name in structured_parts(g.kind)]
         found.append(("references", labels["references"]))
         if abbreviations_used(g, corpus, lang):
             found.append(("abbreviations", PRINT_WORDS[lang]["abbreviations"]))
@@ -176,8 +173,9 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
     start = time.perf_counter()
     jobs = [(f"{g.id}.{lang}.pdf", [g], lang, False) for g in corpus.guidelines for lang in LANGUAGES]
     jobs += [(f"pedoman.{lang}.pdf", corpus.guidelines, lang, True) for lang in LANGUAGES]
+    registers = _registers_fingerprint(corpus)
     for name, guidelines, lang, pack in jobs:
-        cached = cache / f"{_key(corpus, guidelines, lang, site_url)}{'-pack' if pack else ''}.pdf"
+        cached = cache / f"{_key(registers, guidelines, lang, site_url)}{'-pack' if pack else ''}.pdf"
         if cached.is_file():
             report.cached.append(name)
         else:

@@ -249,14 +249,22 @@ GUIDELINE_MODELS: dict[str, type[GuidelineBase]] = {
     "corporate-engagement": CorporateEngagementGuideline,
 }
 
-# Anchors the guideline template gives its structured parts; a section id may
-# not take one of them, or two headings on a page would share an anchor.
+def structured_parts(kind: str) -> list[str]:
+    """A kind's working tools (steps, tables, checklists): its fields beyond the common core."""
+    return [name for name in GUIDELINE_MODELS[kind].model_fields
+            if name not in GuidelineBase.model_fields and name != "kind"]
+
+
+def part_anchor(part: str) -> str:
+    """The anchor a structured part gets on pages and in PDFs: `action_plan` → `action-plan`."""
+    return part.replace("_", "-")
+
+
+# A section id may not take the anchor of another part of the page (or of the PDF's
+# abbreviation annex), or two headings would share an anchor.
 RESERVED_ANCHORS = frozenset(
-    {
-        "summary", "sections", "references", "steps", "membership", "subtaskforces",
-        "action-plan", "stages", "remedy", "parties", "workflow", "tasks", "budget",
-        "clauses", "sectors", "due-diligence", "commitments", "channels", "checklist",
-    }
+    {"summary", "sections", "references", "abbreviations"}
+    | {part_anchor(part) for kind in GUIDELINE_MODELS for part in structured_parts(kind)}
 )
 
 
@@ -287,6 +295,16 @@ class Agency(Strict):
     abbreviation: NonBlank | None = None
     name: Text
     level: Literal["national", "provincial", "district", "village", "international", "non-government"]
+
+
+    def label(self, lang: str) -> str:
+        """The full name, with the abbreviation when the name does not already contain it."""
+        name = self.name.get(lang)
+        return f"{name} ({self.abbreviation})" if self.abbreviation and self.abbreviation not in name else name
+
+    def short(self, lang: str) -> str:
+        """The abbreviation where there is one, for diagrams and narrow columns."""
+        return self.abbreviation or self.name.get(lang)
 
 
 class AgenciesFile(Strict):

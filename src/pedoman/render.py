@@ -114,16 +114,10 @@ class Renderer:
             return url(context, urls.recommendation_key(rec_id))
 
         def agency(agency_id: str) -> str:
-            a = self.corpus.agencies[agency_id]
-            name = a.name.get(lang)
-            return f"{name} ({a.abbreviation})" if a.abbreviation and a.abbreviation not in name else name
-
-        def short_agency(agency_id: str) -> str:
-            a = self.corpus.agencies[agency_id]
-            return a.abbreviation or a.name.get(lang)
+            return self.corpus.agencies[agency_id].label(lang)
 
         def diagram(g) -> Markup:
-            return Markup(diagrams.for_guideline(g, lang, short_agency))
+            return Markup(diagrams.for_guideline(g, lang, lambda a: self.corpus.agencies[a].short(lang)))
 
         def outdated_note(g, part: str) -> Markup:
             if lang == "en" and part in self.outdated.get(g.id, ()):

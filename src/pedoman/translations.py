@@ -22,7 +22,7 @@ from typing import Iterator
 import yaml
 from pydantic import BaseModel
 
-from .model import Guideline, Text
+from .model import Guideline, Text, part_anchor
 from .schema import schema_line
 from .validate import Corpus
 
@@ -72,7 +72,7 @@ class Entry:
         part = self.part
         if part.startswith("sections/"):
             return part.removeprefix("sections/")
-        return None if part in ("title", "summary") else part.replace("_", "-")
+        return None if part in ("title", "summary") else part_anchor(part)
 
 
 def report(guidelines: list[Guideline], reviewed: dict[str, dict[str, str]] | None) -> list[Entry]:
