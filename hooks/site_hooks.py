@@ -4,7 +4,9 @@ Settings come from `extra.pedoman` in mkdocs.yml (paths relative to it):
 `content` (the YAML folder) and `staging` (the folder MkDocs really reads,
 written by `pedoman.prepare` from it and the hand-written pages of docs_dir);
 `search: false` skips the search index and `pdf: false` the trainer PDFs (the
-benchmark's HTML-only build); `pdf_cache` is where rendered PDFs are kept.
+benchmark's HTML-only build); `pdf_cache` is where rendered PDFs are kept and
+`cache` where a build keeps its results for the next one (`cache: false` turns
+that off).
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ def on_config(config):
     content = base / settings.get("content", "guidelines")
     staging = base / settings.get("staging", "build/docs")
     docs = Path(config.docs_dir)
+    cache = settings.get("cache", "build/cache")
     try:
-        prepared = pedoman.prepare(content, docs, staging)
+        prepared = pedoman.prepare(content, docs, staging, base / cache if cache else None)
     except pedoman.ContentErrors as exc:
         raise PluginError(exc.report()) from None
     for warning in prepared.warnings:
@@ -54,14 +57,13 @@ def on_page_content(html, page, config, files):
     prepared = _state.get("prepared")
     if prepared is None:
         return html
-    lang = config.plugins["i18n"].current_language
-    return pedoman.mark_abbreviations(html, pedoman.expansions(prepared.corpus.terms, lang))
+    return prepared.abbreviate(html, config.plugins["i18n"].current_language)
 
 
 def on_page_context(context, page, config, nav):
     lang = config.plugins["i18n"].current_language
     hand_written = Path(_state["docs"]) / page.file.src_uri if "source" not in page.meta else None
-    page.meta["pd_updated"] = pedoman.updated_line(page.meta, hand_written, lang)
+    page.meta["pd_updated"] = _state["prepared"].updated_line(page.meta, hand_written, lang)
     if "source" in page.meta:
         page.edit_url = pedoman.edit_url(config.repo_url, config.edit_uri, page.meta["source"])
     return context

@@ -1,35 +1,41 @@
-"""pedoman: structured YAML guidelines turned into a bilingual site, PDFs and open data."""
+"""pedoman: structured YAML guidelines turned into a bilingual site, PDFs and open data.
 
-from .abbreviations import expansions, mark_abbreviations
-from .crossref import CrossRef, build_crossref
-from .errors import ContentError, ContentErrors
-from .exports import write_exports
-from .handbook import HandbookReport, build_pdfs
-from .pages import edit_url, updated_line
-from .schema import write_schemas
-from .search import SearchIndexError, SearchReport, build_index
-from .site import Prepared, finish, prepare
-from .validate import Corpus, load_corpus
+Names are imported from their modules on first use: the MkDocs hooks import this
+package, and a build restored from the build cache must not pay for importing
+the model (pydantic), the renderer or WeasyPrint.
+"""
 
-__all__ = [
-    "ContentError",
-    "ContentErrors",
-    "HandbookReport",
-    "Corpus",
-    "CrossRef",
-    "Prepared",
-    "SearchIndexError",
-    "SearchReport",
-    "build_crossref",
-    "build_index",
-    "build_pdfs",
-    "edit_url",
-    "expansions",
-    "finish",
-    "load_corpus",
-    "mark_abbreviations",
-    "updated_line",
-    "write_schemas",
-    "prepare",
-    "write_exports",
-]
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "expansions": "abbreviations",
+    "mark_abbreviations": "abbreviations",
+    "CrossRef": "crossref",
+    "build_crossref": "crossref",
+    "ContentError": "errors",
+    "ContentErrors": "errors",
+    "write_exports": "exports",
+    "HandbookReport": "handbook",
+    "build_pdfs": "handbook",
+    "edit_url": "pages",
+    "write_schemas": "schema",
+    "SearchIndexError": "search",
+    "SearchReport": "search",
+    "Prepared": "site",
+    "finish": "site",
+    "prepare": "site",
+    "Corpus": "validate",
+    "load_corpus": "validate",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'pedoman' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value

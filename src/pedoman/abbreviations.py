@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .model import Term
+if TYPE_CHECKING:
+    from .model import Term
 
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg",
         "h1", "h2", "h3", "h4", "h5", "h6", "title", "dialog"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from babel.dates import format_date
 
 LABELS: dict[str, dict[str, str]] = {
     "id": {
@@ -232,4 +231,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 def long_date(value: datetime.date, lang: str) -> str:
     """A date as readers of `lang` write it: 28 November 2026 / November 28, 2026."""
+    from babel.dates import format_date  # imported on first use: a build restored from the cache needs no Babel
+
     return format_date(value, format="long", locale=lang)

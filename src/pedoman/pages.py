@@ -29,15 +29,18 @@ def last_changed(path: Path) -> datetime.date:
     return datetime.date.fromtimestamp(path.stat().st_mtime)
 
 
-def updated_line(meta: dict, hand_written: Path | None, lang: str) -> str:
-    """"Terakhir diperbarui 28 November 2026" / "Last updated November 28, 2026"."""
+def page_date(meta: dict, hand_written: Path | None) -> datetime.date | None:
+    """The date a page last changed: its front matter's `updated`, else its file's last change."""
     if "updated" in meta:
         value = meta["updated"]
-        date = value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
-    elif hand_written is not None and hand_written.is_file():
-        date = last_changed(hand_written)
-    else:
-        return ""
+        return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+    if hand_written is not None and hand_written.is_file():
+        return last_changed(hand_written)
+    return None
+
+
+def updated_line(date: datetime.date, lang: str) -> str:
+    """"Terakhir diperbarui 28 November 2026" / "Last updated November 28, 2026"."""
     return f"{LABELS[lang]['last_updated']} {long_date(date, lang)}"
 
 

@@ -1,27 +1,92 @@
-"""From a content folder to what the site build needs: pages, navigation, warnings."""
+"""From a content folder to what the site build needs: pages, navigation, warnings.
+
+With a build cache (`buildcache`), a build whose content and code are unchanged
+restores the previous build's results. The modules that validate and render
+(and import pydantic, Python-Markdown and Babel) are then never imported, so
+they are imported inside the functions that need them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .crossref import CrossRef, build_crossref
-from .exports import write_exports
-from .handbook import build_pdfs
-from .render import Renderer
-from .schema import write_schemas
+from . import buildcache
+from .abbreviations import mark_abbreviations
+from .pages import page_date, updated_line
 from .search import build_index
 from .staging import sync_folder
-from .validate import Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from .crossref import CrossRef
+    from .validate import Corpus
 
 
 @dataclass
 class Prepared:
-    corpus: Corpus
-    crossref: CrossRef
+    """The rendered content of one build, either computed or restored from the build cache."""
+
+    content: Path
+    pages: dict[str, str]
     nav: list
     warnings: list[str]
-    written: int
+    expansions: dict[str, dict[str, str]]
+    """Per language: glossary term → its expansion."""
+    cache: Path | None = None
+    key: str | None = None
+    record: dict | None = None
+    """The cache record this build was restored from (None if it was computed)."""
+    written: int = 0
+    saved_memo: dict[str, str] = field(default_factory=dict)
+    """Results of pure functions (abbreviation marking, date formatting) from the last build."""
+    memo: dict[str, str] = field(default_factory=dict)
+    """The same, used in this build."""
+    _corpus: Corpus | None = None
+    _crossref: CrossRef | None = None
+
+    @property
+    def corpus(self) -> Corpus:
+        """The validated corpus (loaded again if this build was restored from the cache)."""
+        if self._corpus is None:
+            from .validate import load_corpus
+
+            self._corpus = load_corpus(self.content)
+        return self._corpus
+
+    @property
+    def crossref(self) -> CrossRef:
+        if self._crossref is None:
+            from .crossref import build_crossref
+
+            self._crossref = build_crossref(self.corpus)
+        return self._crossref
+
+    def remember(self, compute: Callable[[], str], *inputs: str) -> str:
+        """`compute()`, a pure function of `inputs`, taken from the last build when it computed it."""
+        digest = buildcache.memo_key(*inputs)
+        if digest not in self.memo:
+            self.memo[digest] = self.saved_memo[digest] if digest in self.saved_memo else compute()
+        return self.memo[digest]
+
+    def abbreviate(self, page_html: str, lang: str) -> str:
+        """`page_html` with the glossary's abbreviations marked (see `abbreviations`)."""
+        table = self.expansions[lang]
+        return self.remember(lambda: mark_abbreviations(page_html, table), "abbr", self._tables[lang], page_html)
+
+    @cached_property
+    def _tables(self) -> dict[str, str]:
+        return {lang: json.dumps(table, sort_keys=True) for lang, table in self.expansions.items()}
+
+    def updated_line(self, meta: dict, hand_written: Path | None, lang: str) -> str:
+        """"Terakhir diperbarui 28 November 2026" for the page, or "" if it has no date."""
+        date = page_date(meta, hand_written)
+        if date is None:
+            return ""
+        return self.remember(lambda: updated_line(date, lang), "updated", lang, date.isoformat())
 
 
 def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
@@ -33,17 +98,55 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
     ]
 
 
-def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
-    """Validate `content`, render every page and sync them with `docs` into `staging`.
+def _compute(content: Path) -> Prepared:
+    from .abbreviations import expansions
+    from .crossref import build_crossref
+    from .model import LANGUAGES
+    from .render import Renderer
+    from .validate import load_corpus
 
-    Raises `ContentErrors` before anything is written when the content is invalid.
-    """
     corpus = load_corpus(content)
     crossref = build_crossref(corpus)
     renderer = Renderer(corpus, crossref)
-    pages = {page.path: page.markdown for page in renderer.pages()}
-    written = sync_folder(staging, docs, pages)
-    return Prepared(corpus, crossref, renderer.nav(), coverage_warnings(corpus, crossref), written)
+    return Prepared(content, {page.path: page.markdown for page in renderer.pages()}, renderer.nav(),
+                    coverage_warnings(corpus, crossref), {lang: expansions(corpus.terms, lang) for lang in LANGUAGES},
+                    _corpus=corpus, _crossref=crossref)
+
+
+def prepare(content: Path, docs: Path, staging: Path, cache: Path | None = None) -> Prepared:
+    """Validate `content`, render every page and sync them with `docs` into `staging`.
+
+    With `cache` (a folder), an unchanged content and code restore the previous
+    build's pages instead. Raises `ContentErrors` before anything is written
+    when the content is invalid.
+    """
+    content = Path(content)
+    key = buildcache.key(content) if cache else None
+    record = buildcache.load(cache, key) if cache else None
+    if record is None:
+        prepared = _compute(content)
+    else:
+        prepared = Prepared(content, record["pages"], record["nav"], record["warnings"], record["expansions"],
+                            record=record)
+    prepared.cache, prepared.key = cache, key
+    prepared.saved_memo = buildcache.load_memo(cache) if cache else {}
+    prepared.written = sync_folder(staging, docs, prepared.pages)
+    return prepared
+
+
+def _write_outputs(prepared: Prepared, site_dir: Path, pdf_cache: Path | None, site_url: str | None,
+                   log: list[str]) -> list[Path]:
+    from .exports import write_exports
+    from .handbook import build_pdfs
+    from .schema import write_schemas
+
+    written = write_exports(prepared.corpus, prepared.crossref, site_dir) + write_schemas(site_dir / "schema")
+    if pdf_cache is not None:
+        pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url)
+        log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
+                   f"pages/s), {len(pdfs.cached)} from the cache")
+        written += [site_dir / "pdf" / name for name in pdfs.rendered + pdfs.cached]
+    return written
 
 
 def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, site_url: str | None = None,
@@ -53,13 +156,22 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     Returns lines for the build log. Raises `search.SearchIndexError` if Pagefind fails.
     """
     site_dir = Path(site_dir)
-    write_exports(prepared.corpus, prepared.crossref, site_dir)
-    write_schemas(site_dir / "schema")
-    log = []
-    if pdf_cache is not None:
-        pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url)
-        log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
-                   f"pages/s), {len(pdfs.cached)} from the cache")
+    log: list[str] = []
+    variant = buildcache.variant(site_url, pdf_cache is not None)
+    record = prepared.record or {}
+    files = dict(record.get("files", {}))
+    if variant in files and buildcache.restore_files(prepared.cache, prepared.key, variant, site_dir, files[variant]):
+        log.append(f"open data, schemas and PDFs: {len(files[variant])} files from the build cache")
+    else:
+        written = _write_outputs(prepared, site_dir, pdf_cache, site_url, log)
+        if prepared.cache:
+            files[variant] = buildcache.keep_files(prepared.cache, prepared.key, variant, site_dir, written)
+    if prepared.cache and files != record.get("files"):
+        buildcache.store(prepared.cache, prepared.key, {
+            "pages": prepared.pages, "nav": prepared.nav, "warnings": prepared.warnings,
+            "expansions": prepared.expansions, "files": files})
+    if prepared.cache and prepared.memo.keys() != prepared.saved_memo.keys():
+        buildcache.store_memo(prepared.cache, prepared.memo)
     if search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
