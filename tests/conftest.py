@@ -39,13 +39,16 @@ class Build:
     staging: Path
 
 
-def build_site(project: Path, content: Path, site: Path | None = None, **settings) -> Build:
+def build_site(project: Path, content: Path, site: Path | None = None, pedoman: dict | None = None,
+               **settings) -> Build:
     """Build the real mkdocs.yml, hooks and docs against `content`, into `project`.
 
-    `settings` override top-level mkdocs.yml settings (e.g. repo_url).
+    `pedoman` adds to `extra.pedoman`; `settings` override top-level mkdocs.yml
+    settings (e.g. repo_url).
     """
     site = site or project / "site"
-    config_path = write_variant(project, content, site, pedoman={"pdf_cache": str(PDF_CACHE)}, **settings)
+    config_path = write_variant(project, content, site, pedoman={"pdf_cache": str(PDF_CACHE)} | (pedoman or {}),
+                                **settings)
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     run = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(config_path)],
