@@ -13,6 +13,7 @@ A record is a folder `<cache>/<key>/`: `record.json` (plain data) and
 `files/<variant>/`, the files `finish` wrote into the site for one variant
 (site URL, PDFs on or off). The KEEP most recently used records are kept.
 
+`templates/` holds the compiled page templates (see `render.keep_compiled_templates`).
 `memo.json` holds the results of pure functions of the last build (a page's
 HTML with its abbreviations marked, a formatted date) under a hash of their
 inputs and the code; they stay valid when the content changes, so an edit
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 from functools import lru_cache
@@ -33,6 +35,7 @@ from pathlib import Path
 KEEP = 4
 LIBRARIES = ["pydantic", "PyYAML", "Markdown", "Jinja2", "Babel", "weasyprint"]
 PACKAGE = Path(__file__).resolve().parent
+_RECORD_NAME = re.compile("[0-9a-f]{32}")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +112,8 @@ def store(cache: Path, build_key: str, record: dict) -> None:
     folder = cache / build_key
     folder.mkdir(parents=True, exist_ok=True)
     _write_atomically(folder / "record.json", json.dumps(record | {"key": build_key}, ensure_ascii=False))
-    records = sorted((p for p in cache.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    records = sorted((p for p in cache.iterdir() if p.is_dir() and _RECORD_NAME.fullmatch(p.name)),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
     for old in records[KEEP:]:
         if old.name != build_key:
             shutil.rmtree(old, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 
 LABELS: dict[str, dict[str, str]] = {
@@ -229,6 +230,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+@lru_cache(maxsize=256)  # a corpus has few distinct dates, printed on many pages
 def long_date(value: datetime.date, lang: str) -> str:
     """A date as readers of `lang` write it: 28 November 2026 / November 28, 2026."""
     from babel.dates import format_date  # imported on first use: a build restored from the cache needs no Babel

@@ -14,8 +14,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import diagrams, translations, urls
@@ -206,6 +207,15 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep compiled templates in `folder`: a new build process then skips compiling them.
+
+    Jinja checks each against its template's source, so an edited template is compiled again.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    _environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def nav_translations() -> dict[str, str]:

@@ -98,13 +98,15 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
     ]
 
 
-def _compute(content: Path) -> Prepared:
+def _compute(content: Path, cache: Path | None) -> Prepared:
     from .abbreviations import expansions
     from .crossref import build_crossref
     from .model import LANGUAGES
-    from .render import Renderer
+    from .render import Renderer, keep_compiled_templates
     from .validate import load_corpus
 
+    if cache:
+        keep_compiled_templates(cache / "templates")
     corpus = load_corpus(content)
     crossref = build_crossref(corpus)
     renderer = Renderer(corpus, crossref)
@@ -124,7 +126,7 @@ def prepare(content: Path, docs: Path, staging: Path, cache: Path | None = None)
     key = buildcache.key(content) if cache else None
     record = buildcache.load(cache, key) if cache else None
     if record is None:
-        prepared = _compute(content)
+        prepared = _compute(content, cache)
     else:
         prepared = Prepared(content, record["pages"], record["nav"], record["warnings"], record["expansions"],
                             record=record)

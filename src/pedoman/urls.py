@@ -9,6 +9,7 @@ Everything that prints a link, in pages or in data exports, asks this module.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 DEFAULT_LANGUAGE = "id"
 
@@ -25,6 +26,7 @@ def page_url(key: str, lang: str, anchor: str | None = None) -> str:
     return prefix + path + (f"#{anchor}" if anchor else "")
 
 
+@lru_cache(maxsize=4096)  # the tables link the same pages from many rows
 def relative_url(from_key: str, to_key: str, lang: str, anchor: str | None = None) -> str:
     """A link from one page to another of the same language, relative as MkDocs would write it."""
     here = page_url(from_key, lang) or "./"
