@@ -138,13 +138,27 @@ def test_only_the_most_recently_used_records_are_kept(tmp_path):
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == buildcache.KEEP + 1  # and templates/
 
 
-def test_memoized_results_are_reused_and_only_those_used_are_kept(tmp_path, content):
+def test_memoized_results_are_reused_and_only_those_used_are_kept(tmp_path):
+    memo = buildcache.Memo(tmp_path)
+    assert memo(lambda: "one", "a") == "one"
+    assert memo(lambda: "two", "b") == "two"
+    memo.store()
+    again = buildcache.Memo(tmp_path)
+    assert again(lambda: pytest.fail("computed again"), "a") == "one"
+    assert again(lambda: "three", "c") == "three"
+    again.store()
+    assert buildcache.Memo(tmp_path).saved == {buildcache.memo_key("a"): "one", buildcache.memo_key("c"): "three"}
+
+
+def test_a_build_after_an_edit_reuses_marked_abbreviations(tmp_path, content):
     prepared = prepare(content, ROOT / "docs", tmp_path / "staging", tmp_path / "cache")
     html = "<p>GT menangani TPPO.</p>"
     marked = prepared.abbreviate(html, "id")
     assert '<abbr title="' in marked
     finish(prepared, tmp_path / "site", None, search=False)
+    path = content / "formation" / "gt-uji.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     again = prepare(content, ROOT / "docs", tmp_path / "staging", tmp_path / "cache")
-    assert again.record is not None
-    assert again.remember(lambda: pytest.fail("computed again"), "abbr", again._tables["id"], html) == marked
+    assert again.record is None  # the content changed
+    assert again.memo(lambda: pytest.fail("computed again"), "abbr", again._tables["id"], html) == marked
     assert again.abbreviate(html, "en") != marked  # another language is another input

@@ -14,10 +14,11 @@ A record is a folder `<cache>/<key>/`: `record.json` (plain data) and
 (site URL, PDFs on or off). The KEEP most recently used records are kept.
 
 `templates/` holds the compiled page templates (see `render.keep_compiled_templates`).
-`memo.json` holds the results of pure functions of the last build (a page's
-HTML with its abbreviations marked, a formatted date) under a hash of their
-inputs and the code; they stay valid when the content changes, so an edit
-to one guideline marks the abbreviations of its pages only.
+`memo.json` holds the results of pure functions of the last build (a
+Markdown text as HTML, a page's HTML with its abbreviations marked, a
+formatted date) under a hash of their inputs and the code; they stay valid
+when the content changes, so an edit to one guideline converts only its
+changed texts and marks the abbreviations of the pages that changed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -59,17 +61,35 @@ def memo_key(*inputs: str) -> str:
     return digest.hexdigest()
 
 
-def load_memo(cache: Path) -> dict[str, str]:
-    try:
-        memo = json.loads((cache / "memo.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return memo if isinstance(memo, dict) else {}
+class Memo:
+    """Results of pure functions, from the last build and for the next one.
 
+    `memo(compute, *inputs)` returns what `compute()` returned for the same inputs
+    and code in the last build, or calls it. Only the results used in this
+    build are stored, so the memo does not grow with edits.
+    """
 
-def store_memo(cache: Path, memo: dict[str, str]) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    _write_atomically(cache / "memo.json", json.dumps(memo, ensure_ascii=False))
+    def __init__(self, cache: Path | None):
+        self.cache = cache
+        self.saved: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        if cache:
+            try:
+                saved = json.loads((cache / "memo.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            self.saved = saved if isinstance(saved, dict) else {}
+
+    def __call__(self, compute: Callable[[], str], *inputs: str) -> str:
+        digest = memo_key(*inputs)
+        if digest not in self.used:
+            self.used[digest] = self.saved[digest] if digest in self.saved else compute()
+        return self.used[digest]
+
+    def store(self) -> None:
+        if self.cache and self.used.keys() != self.saved.keys():
+            self.cache.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.cache / "memo.json", json.dumps(self.used, ensure_ascii=False))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -70,9 +71,11 @@ class Page:
 class Renderer:
     """Renders every generated page of the site from a corpus and its cross-references."""
 
-    def __init__(self, corpus: Corpus, crossref: CrossRef):
+    def __init__(self, corpus: Corpus, crossref: CrossRef, memo: Callable[..., str] | None = None):
+        """`memo(compute, *inputs)` may return a result of `compute` kept from an earlier build."""
         self.corpus = corpus
         self.crossref = crossref
+        self.memo = memo or (lambda compute, *inputs: compute())
         self.translation_report = translations.report(corpus.guidelines, corpus.reviewed)
         self.outdated = translations.outdated_parts(self.translation_report)
         self.helpers = {lang: self._helpers(lang) for lang in LANGUAGES}
@@ -91,7 +94,7 @@ class Renderer:
             return text_html(value, lang)
 
         def body(value: Text) -> Markup:
-            return body_html(value, lang)
+            return Markup(self.memo(lambda: body_html(value, lang), "body", lang, value.id, value.en or ""))
 
         @pass_context
         def url(context, to_key: str, anchor: str | None = None) -> str:

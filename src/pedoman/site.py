@@ -9,7 +9,6 @@ they are imported inside the functions that need them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,10 +40,7 @@ class Prepared:
     record: dict | None = None
     """The cache record this build was restored from (None if it was computed)."""
     written: int = 0
-    saved_memo: dict[str, str] = field(default_factory=dict)
-    """Results of pure functions (abbreviation marking, date formatting) from the last build."""
-    memo: dict[str, str] = field(default_factory=dict)
-    """The same, used in this build."""
+    memo: buildcache.Memo = field(default_factory=lambda: buildcache.Memo(None))
     _corpus: Corpus | None = None
     _crossref: CrossRef | None = None
 
@@ -65,17 +61,10 @@ class Prepared:
             self._crossref = build_crossref(self.corpus)
         return self._crossref
 
-    def remember(self, compute: Callable[[], str], *inputs: str) -> str:
-        """`compute()`, a pure function of `inputs`, taken from the last build when it computed it."""
-        digest = buildcache.memo_key(*inputs)
-        if digest not in self.memo:
-            self.memo[digest] = self.saved_memo[digest] if digest in self.saved_memo else compute()
-        return self.memo[digest]
-
     def abbreviate(self, page_html: str, lang: str) -> str:
         """`page_html` with the glossary's abbreviations marked (see `abbreviations`)."""
         table = self.expansions[lang]
-        return self.remember(lambda: mark_abbreviations(page_html, table), "abbr", self._tables[lang], page_html)
+        return self.memo(lambda: mark_abbreviations(page_html, table), "abbr", self._tables[lang], page_html)
 
     @cached_property
     def _tables(self) -> dict[str, str]:
@@ -86,7 +75,7 @@ class Prepared:
         date = page_date(meta, hand_written)
         if date is None:
             return ""
-        return self.remember(lambda: updated_line(date, lang), "updated", lang, date.isoformat())
+        return self.memo(lambda: updated_line(date, lang), "updated", lang, date.isoformat())
 
 
 def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
@@ -98,7 +87,7 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
     ]
 
 
-def _compute(content: Path, cache: Path | None) -> Prepared:
+def _compute(content: Path, cache: Path | None, memo: buildcache.Memo) -> Prepared:
     from .abbreviations import expansions
     from .crossref import build_crossref
     from .model import LANGUAGES
@@ -109,10 +98,10 @@ def _compute(content: Path, cache: Path | None) -> Prepared:
         keep_compiled_templates(cache / "templates")
     corpus = load_corpus(content)
     crossref = build_crossref(corpus)
-    renderer = Renderer(corpus, crossref)
+    renderer = Renderer(corpus, crossref, memo)
     return Prepared(content, {page.path: page.markdown for page in renderer.pages()}, renderer.nav(),
                     coverage_warnings(corpus, crossref), {lang: expansions(corpus.terms, lang) for lang in LANGUAGES},
-                    _corpus=corpus, _crossref=crossref)
+                    memo=memo, _corpus=corpus, _crossref=crossref)
 
 
 def prepare(content: Path, docs: Path, staging: Path, cache: Path | None = None) -> Prepared:
@@ -125,13 +114,13 @@ def prepare(content: Path, docs: Path, staging: Path, cache: Path | None = None)
     content = Path(content)
     key = buildcache.key(content) if cache else None
     record = buildcache.load(cache, key) if cache else None
+    memo = buildcache.Memo(cache)
     if record is None:
-        prepared = _compute(content, cache)
+        prepared = _compute(content, cache, memo)
     else:
         prepared = Prepared(content, record["pages"], record["nav"], record["warnings"], record["expansions"],
                             record=record)
-    prepared.cache, prepared.key = cache, key
-    prepared.saved_memo = buildcache.load_memo(cache) if cache else {}
+    prepared.cache, prepared.key, prepared.memo = cache, key, memo
     prepared.written = sync_folder(staging, docs, prepared.pages)
     return prepared
 
@@ -172,8 +161,7 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
         buildcache.store(prepared.cache, prepared.key, {
             "pages": prepared.pages, "nav": prepared.nav, "warnings": prepared.warnings,
             "expansions": prepared.expansions, "files": files})
-    if prepared.cache and prepared.memo.keys() != prepared.saved_memo.keys():
-        buildcache.store_memo(prepared.cache, prepared.memo)
+    prepared.memo.store()
     if search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
