@@ -20,6 +20,11 @@ import pedoman
 
 log = get_plugin_logger("pedoman")
 _state: dict = {}
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def _i18n_building(config) -> bool:
@@ -85,6 +90,10 @@ def on_post_build(config):
         target.write_text(page, encoding="utf-8")
     settings = config.extra.get("pedoman", {})
     pdf_cache = _state["base"] / settings.get("pdf_cache", "build/pdf-cache") if settings.get("pdf", True) else None
+    if _command["name"] == "serve" and pdf_cache is not None:
+        # Rendering a changed guideline's PDFs takes half a minute; a live preview shows pages.
+        log.info("PDFs are not made by the live preview; `make site` makes them")
+        pdf_cache = None
     try:
         for line in pedoman.finish(_state["prepared"], config.site_dir, pdf_cache, config.site_url,
                                    search=settings.get("search", True)):

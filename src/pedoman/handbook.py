@@ -48,8 +48,6 @@ PRINT_WORDS = {
 }
 
 
-
-
 @dataclass
 class HandbookReport:
     rendered: list[str] = field(default_factory=list)

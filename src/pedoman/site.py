@@ -152,7 +152,8 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     record = prepared.record or {}
     files = dict(record.get("files", {}))
     if variant in files and buildcache.restore_files(prepared.cache, prepared.key, variant, site_dir, files[variant]):
-        log.append(f"open data, schemas and PDFs: {len(files[variant])} files from the build cache")
+        pdfs = sum(name.startswith("pdf/") for name in files[variant])
+        log.append(f"from the build cache: {len(files[variant]) - pdfs} open data and schema files, {pdfs} PDFs")
     else:
         written = _write_outputs(prepared, site_dir, pdf_cache, site_url, log)
         if prepared.cache:
