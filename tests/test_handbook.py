@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -121,8 +123,15 @@ def test_abbreviation_annex_lists_the_terms_the_guideline_uses(pdfs):
 def test_cache_renders_only_what_changed(tmp_path, corpus_dir):
     first = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert len(first.rendered) == 10
+    month_ago = time.time() - 30 * 86400
+    stale = tmp_path / "cache" / "from-an-old-edit.pdf"
+    stale.write_bytes(b"%PDF-")
+    for path in (tmp_path / "cache").iterdir():
+        os.utime(path, (month_ago, month_ago))
     again = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert again.rendered == [] and len(again.cached) == 10
+    assert not stale.exists()  # unused for longer than UNUSED_DAYS
+    assert len(list((tmp_path / "cache").iterdir())) == 10
     path = corpus_dir / "cooperation" / "kerja-sama-uji.yaml"
     path.write_text(path.read_text().replace("version: \"1.0\"", "version: \"1.1\""))
     changed = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 import shutil
 import time
@@ -46,6 +47,10 @@ PRINT_WORDS = {
            "pack": "Training pack: all guidelines", "pack_intro":
            "All guidelines of the anti-trafficking task forces, for training, ordered by kind."},
 }
+
+
+UNUSED_DAYS = 14
+"""A cached PDF that no build used for this many days is removed."""
 
 
 @dataclass
@@ -176,10 +181,20 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
         cached = cache / f"{_key(registers, guidelines, lang, site_url)}{'-pack' if pack else ''}.pdf"
         if cached.is_file():
             report.cached.append(name)
+            os.utime(cached)  # used now: kept by _prune
         else:
             report.pages += _write(render_html(corpus, guidelines, lang, site_url, pack), cached)
             report.rendered.append(name)
         out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out / name)
     report.seconds = time.perf_counter() - start
+    _prune(cache)
     return report
+
+
+def _prune(cache: Path) -> None:
+    """Drop the cached PDFs no build has used for UNUSED_DAYS (a build touches those it uses)."""
+    limit = time.time() - UNUSED_DAYS * 86400
+    for path in cache.glob("*.pdf"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
