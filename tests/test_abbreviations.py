@@ -29,6 +29,12 @@ def test_links_code_headings_and_attributes_are_left_alone():
     assert out.replace('<abbr title="x">GT</abbr>', "") == page.replace('<abbr title="x">GT</abbr>', "")
 
 
+def test_text_after_a_self_closing_or_capitalised_element_is_still_marked():
+    page = ('<p><svg class="icon"/> GT <A HREF="#x">TPPO</A> TPPO <img alt="GT" src="x.png"> GT</p>'
+            '<svg><text>TPPO</text></svg>')
+    assert [term for term, _ in abbrs(mark_abbreviations(page, TABLE))] == ["GT", "TPPO", "GT"]
+
+
 def test_expansion_is_escaped_and_in_the_page_language():
     corpus = load_corpus(VALID)
     assert expansions(corpus.terms, "id")["PKS"] == "perjanjian kerja sama"

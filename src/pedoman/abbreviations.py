@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Term
 
-SKIP = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg",
-        "h1", "h2", "h3", "h4", "h5", "h6", "title", "dialog"}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
-_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
+SKIP = ("a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg",
+        "h1", "h2", "h3", "h4", "h5", "h6", "title", "dialog")
+_LEFT_ALONE = (rf"(?P<skip><(?i:(?P<tag>{'|'.join(SKIP)}))\b[^>]*(?<!/)>.*?</(?i:(?P=tag))\s*>"
+               r"|<!--.*?-->)")
+"""An element whose text is left alone (up to its first closing tag), or a comment."""
+_IN_TEXT = r"(?![^<]*>)"
+"""Not inside a tag: no `>` comes before the next `<`."""
 
 
 def expansions(terms: list[Term], lang: str) -> dict[str, str]:
@@ -29,11 +32,15 @@ def expansions(terms: list[Term], lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=8)
 def _pattern(terms: frozenset[str]) -> re.Pattern | None:
-    """One regex for the whole glossary, compiled once per glossary."""
+    """One regex for the whole glossary, compiled once per glossary: it matches either
+    a stretch to leave alone or a term in running text, so one scan in C does a page.
+    The leading lookahead lets the scan skip every character that starts neither."""
     if not terms:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+    starts = "".join(sorted({re.escape(t[0]) for t in terms}))
+    return re.compile(rf"(?=[<{starts}])(?:{_LEFT_ALONE}|(?<![\w-])(?P<term>{alternatives})(?![\w-]){_IN_TEXT})",
+                      re.DOTALL)
 
 
 def mark_abbreviations(page_html: str, table: dict[str, str]) -> str:
@@ -41,29 +48,11 @@ def mark_abbreviations(page_html: str, table: dict[str, str]) -> str:
     pattern = _pattern(frozenset(table))
     if pattern is None:
         return page_html
-    out: list[str] = []
-    skipping: list[str] = []
-    position = 0
 
-    def text(chunk: str) -> str:
-        if skipping or not chunk.strip():
-            return chunk
-        return pattern.sub(
-            lambda m: f'<abbr title="{html.escape(table[m.group(1)], quote=True)}">{m.group(1)}</abbr>', chunk)
+    def mark(match: re.Match) -> str:
+        term = match.group("term")
+        if term is None:
+            return match.group(0)
+        return f'<abbr title="{html.escape(table[term], quote=True)}">{term}</abbr>'
 
-    for match in _TAG.finditer(page_html):
-        out.append(text(page_html[position:match.start()]))
-        out.append(match.group(0))
-        position = match.end()
-        if match.group(2) is None:  # a comment
-            continue
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if name in _VOID or self_closing:
-            continue
-        if closing:
-            if skipping and skipping[-1] == name:
-                skipping.pop()
-        elif name in SKIP or skipping:
-            skipping.append(name)
-    out.append(text(page_html[position:]))
-    return "".join(out)
+    return pattern.sub(mark, page_html)
