@@ -58,6 +58,14 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    # MkDocs watches docs_dir, which on_config pointed at the staging folder every build
+    # rewrites: that gave a second rebuild per edit, and edits to docs/ went unseen.
+    server.unwatch(config.docs_dir)
+    server.watch(_state["docs"])
+    return server
+
+
 def on_page_content(html, page, config, files):
     prepared = _state.get("prepared")
     if prepared is None:

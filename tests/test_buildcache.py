@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -163,27 +162,3 @@ def test_a_build_after_an_edit_reuses_marked_abbreviations(tmp_path, content):
     assert again.record is None  # the content changed
     assert again.memo(lambda: pytest.fail("computed again"), "abbr", again._tables["id"], html) == marked
     assert again.abbreviate(html, "en") != marked  # another language is another input
-
-
-def test_the_live_preview_makes_no_pdfs(tmp_path, content):
-    config = write_variant(tmp_path, content, pedoman={"pdf_cache": str(tmp_path / "pdf-cache"), "search": False})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    serve = subprocess.Popen([str(Path(sys.executable).with_name("mkdocs")), "serve", "-f", str(config),
-                              "-a", f"127.0.0.1:{port}"], env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output = []
-    try:
-        for line in serve.stdout:
-            output.append(line)
-            if "Serving on" in line or "Error" in line:
-                break
-    finally:
-        serve.terminate()
-        serve.communicate(timeout=30)
-    log = "".join(output)
-    assert "Serving on" in log, log
-    assert "PDFs are not made by the live preview" in log
-    assert "rendered" not in log
-    assert not (tmp_path / "pdf-cache").exists()

@@ -20,15 +20,16 @@ def write_variant(folder: Path, content: Path, site: Path | None = None, pedoman
     """Write `folder/mkdocs.yml`: the project's config building `content` into `site`.
 
     `pedoman` adds to `extra.pedoman` (e.g. `{"search": False}`); `settings` replace
-    top-level settings (e.g. `repo_url`). Returns the config file's path.
+    top-level settings (e.g. `repo_url`, `docs_dir`). Returns the config file's path.
     """
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) | settings
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(site or folder / "site")
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["watch"] = []
+    config["watch"] = [str(content)]
     config["extra"]["pedoman"] = {"content": str(content), "staging": str(folder / "staging")} | (pedoman or {})
+    config |= settings
     path = folder / "mkdocs.yml"
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
