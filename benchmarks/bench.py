@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from pedoman import load_corpus, prepare
-from pedoman.project import ROOT, write_variant
+from pedoman.project import ROOT, Preview, write_variant
 
 from synthetic import make_corpus
 
@@ -103,6 +103,29 @@ def overhead(runs: int) -> dict:
             **{f"{k}_s": medians[k] for k in ("cold", "warm", "edited")},
             **{f"{k}_ratio": medians[k] / medians["plain"] for k in ("cold", "warm", "edited")},
             "target": 1.15}
+
+
+def preview(runs: int) -> dict:
+    """The live preview's rebuild after an editor saves one file, as `mkdocs serve` logs it:
+    pedoman after one guideline is edited, plain MkDocs after that guideline's page is edited.
+    The server process stays up between rebuilds, so imports are paid only once."""
+    content = WORK / "preview-content"
+    shutil.copytree(ROOT / "guidelines", content)
+    plain = plain_config(WORK / "preview-plain", content)
+    page = plain.parent / "docs" / "guidelines" / "cooperation" / f"{next(content.glob('cooperation/*.yaml')).stem}.md"
+    ours = write_variant(WORK / "preview", content, pedoman={"search": False, "pdf": False})
+    built = re.compile(r"Documentation built in ([0-9.]+) seconds")
+    times = {"plain": [], "pedoman": []}
+    with Preview(plain) as plain_preview, Preview(ours) as our_preview:
+        plain_preview.wait_for("Serving on")
+        our_preview.wait_for("Serving on")
+        for run in range(runs):
+            page.write_text(page.read_text(encoding="utf-8") + f"\nSunting {run}.\n", encoding="utf-8")
+            times["plain"].append(float(built.search(plain_preview.wait_for("Reloading browsers"))[1]))
+            edit_one_guideline(content)
+            times["pedoman"].append(float(built.search(our_preview.wait_for("Reloading browsers"))[1]))
+    plain_s, ours_s = statistics.median(times["plain"]), statistics.median(times["pedoman"])
+    return {"runs": runs, "plain_s": plain_s, "pedoman_s": ours_s, "ratio": ours_s / plain_s, "target": 1.15}
 
 
 def scaling(n: int, runs: int) -> dict:
@@ -225,6 +248,7 @@ def main() -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                     "date": time.strftime("%Y-%m-%d")},
         "overhead": overhead(args.runs),
+        "preview": preview(args.runs),
         "scaling": scaling(args.n, max(3, args.runs // 2)),
     }
     results["validation"] = validation(args.n, args.runs)
@@ -232,8 +256,8 @@ def main() -> int:
     results.update(search_and_weight())
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    o, s, v, w, p = (results["overhead"], results["scaling"], results["validation"], results["page_weight"],
-                     results["pdf"])
+    o, s, v, w, p, r = (results["overhead"], results["scaling"], results["validation"], results["page_weight"],
+                        results["pdf"], results["preview"])
     rows = [
         ("overhead, rebuild / plain mkdocs", f"{o['warm_s']:.2f} s / {o['plain_s']:.2f} s", o["warm_ratio"],
          o["target"]),
@@ -241,6 +265,8 @@ def main() -> int:
          o["target"]),
         ("  no build cache (fresh clone) / plain", f"{o['cold_s']:.2f} s / {o['plain_s']:.2f} s", o["cold_ratio"],
          o["target"]),
+        ("live preview rebuild after an edit / plain", f"{r['pedoman_s']:.2f} s / {r['plain_s']:.2f} s", r["ratio"],
+         r["target"]),
         (f"scaling: {s['4n']['sections']} / {s['n']['sections']} sections",
          f"{s['4n']['seconds']:.2f} s / {s['n']['seconds']:.2f} s", s["ratio"], s["target"]),
         (f"validation: {v['files']} files / bare CSafeLoader", f"{v['validate_s']:.3f} s / {v['bare_parse_s']:.3f} s",
