@@ -72,9 +72,14 @@ def plain_config(folder: Path, content: Path) -> Path:
     return path
 
 
+def edited_guideline(content: Path) -> Path:
+    """The guideline file the benchmark edits."""
+    return next(content.glob("cooperation/*.yaml"))
+
+
 def edit_one_guideline(content: Path) -> None:
     """A change an editor makes: one guideline's version string, different on every call."""
-    edited = next(content.glob("cooperation/*.yaml"))
+    edited = edited_guideline(content)
     edited.write_text(edited.read_text(encoding="utf-8").replace('\nversion: "', '\nversion: "9', 1), encoding="utf-8")
 
 
@@ -113,7 +118,7 @@ def preview(runs: int) -> dict:
     content = WORK / "preview-content"
     shutil.copytree(ROOT / "guidelines", content)
     plain = plain_config(WORK / "preview-plain", content)
-    page = plain.parent / "docs" / "guidelines" / "cooperation" / f"{next(content.glob('cooperation/*.yaml')).stem}.md"
+    page = plain.parent / "docs" / "guidelines" / "cooperation" / f"{edited_guideline(content).stem}.md"
     ours = write_variant(WORK / "preview", content, pedoman={"search": False, "pdf": False})
     built = re.compile(r"Documentation built in ([0-9.]+) seconds")
 

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import FIXTURES, VALID, build_site
 from pedoman import buildcache, finish, prepare
-from pedoman.project import ROOT, write_variant
+from pedoman.project import ROOT
 from sitecheck import soup
 
 RESTORED = "from the build cache:"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -69,7 +70,8 @@ class Preview:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
+        # Ctrl-C, as an editor stops it: MkDocs then removes its temporary site folder.
+        self.process.send_signal(signal.SIGINT)
         self.process.wait(timeout=30)
         self._reader.join(timeout=30)
         self.process.stdout.close()
