@@ -26,8 +26,8 @@ _EXPORTS = {
     "Prepared": "site",
     "finish": "site",
     "prepare": "site",
-    "Corpus": "validate",
-    "load_corpus": "validate",
+    "Corpus": "corpus",
+    "load_corpus": "corpus",
 }
 
 __all__ = sorted(_EXPORTS)

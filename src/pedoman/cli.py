@@ -18,7 +18,7 @@ from .scaffold import write_scaffold
 from .translations import mark_reviewed
 from .translations import report as translation_report
 from .schema import write_schemas
-from .validate import load_corpus
+from .corpus import load_corpus
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

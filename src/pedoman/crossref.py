@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Guideline, Section
-from .validate import Corpus
+from .corpus import Corpus
 
 
 @dataclass(frozen=True)

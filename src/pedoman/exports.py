@@ -15,7 +15,7 @@ from pathlib import Path
 from . import urls
 from .crossref import CrossRef, SectionRef
 from .model import Text
-from .validate import Corpus
+from .corpus import Corpus
 
 CSV_COLUMNS = [
     "recommendation_id", "recommendation_title_id", "recommendation_title_en",

@@ -33,7 +33,7 @@ from .labels import LABELS, long_date
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
 from .render import body_html, text_html
 from .translations import text_fields
-from .validate import Corpus
+from .corpus import Corpus
 
 TEMPLATES = Path(__file__).parent / "templates" / "handbook"
 

@@ -25,7 +25,7 @@ from .crossref import CrossRef
 from .labels import LABELS, long_date
 from .markdown import render_markdown
 from .model import KINDS, LANGUAGES, STAKEHOLDERS, Text
-from .validate import Corpus
+from .corpus import Corpus
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 

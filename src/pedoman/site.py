@@ -22,7 +22,7 @@ from .staging import sync_folder
 
 if TYPE_CHECKING:
     from .crossref import CrossRef
-    from .validate import Corpus
+    from .corpus import Corpus
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Prepared:
     def corpus(self) -> Corpus:
         """The validated corpus (loaded again if this build was restored from the cache)."""
         if self._corpus is None:
-            from .validate import load_corpus
+            from .corpus import load_corpus
 
             self._corpus = load_corpus(self.content)
         return self._corpus
@@ -92,7 +92,7 @@ def _compute(content: Path, cache: Path | None, memo: buildcache.Memo) -> Prepar
     from .crossref import build_crossref
     from .model import LANGUAGES
     from .render import Renderer, keep_compiled_templates
-    from .validate import load_corpus
+    from .corpus import load_corpus
 
     if cache:
         keep_compiled_templates(cache / "templates")

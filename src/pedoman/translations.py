@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from .model import Guideline, Text, part_anchor
 from .schema import schema_line
-from .validate import Corpus
+from .corpus import Corpus
 
 FILE = "translations.yaml"
 

@@ -1,9 +1,11 @@
-"""Load the whole content folder into a typed, cross-checked `Corpus`.
+"""Validation of a content folder: each file against its model, then the rules across files.
 
-Runs without MkDocs: the command line and the build hook both call
-`load_corpus`, which either returns a corpus every template can trust or
-raises `ContentErrors` with every problem found, each pointing at
-`file:line:col` and the field path.
+`validate_folder` reads every file of the folder, checks it against its model
+(`model.py`) and the rules that need the whole folder (ids that resolve, unique
+ids, file names, personal data), and either returns the typed values or raises
+`ContentErrors` with every problem found, each pointing at `file:line:col` and
+the field path. `corpus.load_corpus` turns the result into the `Corpus` the
+stages read.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
@@ -25,16 +27,12 @@ from .model import (
     KINDS,
     RESERVED_ANCHORS,
     AgenciesFile,
-    Agency,
     GlossaryFile,
     Guideline,
-    Recommendation,
     RecommendationsFile,
     Ref,
     ReviewedFile,
     TranslationsFile,
-    Source,
-    Term,
     Text,
 )
 
@@ -44,25 +42,6 @@ REGISTERS = {
     "glossary.yaml": GlossaryFile,
 }
 OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": TranslationsFile}
-
-
-@dataclass
-class Corpus:
-    """Everything the site is made of, validated and resolved."""
-
-    root: Path
-    source: Source
-    recommendations: list[Recommendation]
-    agencies: dict[str, Agency]
-    terms: list[Term]
-    guidelines: list[Guideline]
-    paths: dict[str, str] = field(default_factory=dict)
-    """Guideline id → its file, relative to the repository (for "edit this page")."""
-    reviewed: dict[str, dict[str, str]] | None = None
-    """Translation fingerprints from translations.yaml; None when tracking has not started."""
-
-    def recommendation(self, rec_id: str) -> Recommendation:
-        return next(r for r in self.recommendations if r.id == rec_id)
 
 
 # --- turning pydantic's errors into an editor's words ----------------------
@@ -263,13 +242,24 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
     return errors
 
 
-def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
-    """Load and check every file under `root`; raise `ContentErrors` listing all problems.
+@dataclass
+class Validated:
+    """The typed content of a valid folder, before it is assembled into a `Corpus`."""
 
-    `base` is the folder file names are shown relative to (default: root's parent).
+    recommendations: RecommendationsFile
+    agencies: AgenciesFile
+    glossary: GlossaryFile
+    guidelines: list[tuple[str, Guideline]]
+    """(file shown relative to `base`, guideline), in file order."""
+    reviewed: ReviewedFile | None
+    translations: TranslationsFile | None
+
+
+def validate_folder(root: Path, base: Path) -> Validated:
+    """Check every file under `root`; raise `ContentErrors` listing all problems.
+
+    File names in errors are shown relative to `base`.
     """
-    root = Path(root)
-    base = base or root.parent
     errors: list[ContentError] = []
 
     def show(path: Path) -> str:
@@ -348,14 +338,6 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
     if errors:
         raise ContentErrors(errors)
 
-    guidelines = sorted((g for _, _, g in guideline_docs), key=lambda g: (KINDS.index(g.kind), g.id))
-    return Corpus(
-        root=root,
-        source=recs.source,
-        recommendations=list(recs.recommendations),
-        agencies={a.id: a for a in agencies.agencies},
-        terms=list(glossary.terms),
-        guidelines=guidelines,
-        paths={g.id: show(p) for p, _, g in guideline_docs},
-        reviewed=dict(registers["translations.yaml"][1].reviewed) if "translations.yaml" in registers else None,
-    )
+    optional = {name: registers[name][1] if name in registers else None for name in OPTIONAL_REGISTERS}
+    return Validated(recs, agencies, glossary, [(doc.path, g) for _, doc, g in guideline_docs],
+                     optional["reviewed.yaml"], optional["translations.yaml"])
