@@ -1,12 +1,8 @@
 """MkDocs hooks: thin adapters between the MkDocs build and the `pedoman` package.
 
-Settings come from `extra.pedoman` in mkdocs.yml (paths relative to it):
-`content` (the YAML folder) and `staging` (the folder MkDocs really reads,
-written by `pedoman.prepare` from it and the hand-written pages of docs_dir);
-`search: false` skips the search index and `pdf: false` the trainer PDFs (the
-benchmark's HTML-only build); `pdf_cache` is where rendered PDFs are kept and
-`cache` where a build keeps its results for the next one (`cache: false` turns
-that off).
+Settings come from `extra.pedoman` in mkdocs.yml, declared in `pedoman.settings`.
+Every content or settings error ends the build with a `PluginError`: a message
+saying where and what, no traceback.
 """
 
 from __future__ import annotations
@@ -33,28 +29,30 @@ def _i18n_building(config) -> bool:
     return bool(i18n and i18n.building)
 
 
+def _plugin_errors(run):
+    """Run `run()`; an error in the content or settings ends the build with its message."""
+    try:
+        return run()
+    except pedoman.BuildError as exc:
+        raise PluginError(str(exc)) from None
+
+
 @event_priority(100)  # before i18n (-100), so it sees the staging folder and the nav
 def on_config(config):
+    global pedoman
     if _i18n_building(config):
         return config
+    pedoman = pedoman.codewatch.current()  # `mkdocs serve` runs on the code as it is now
     _state.clear()
     base = Path(config.config_file_path).parent
-    settings = config.extra.get("pedoman", {})
-    content = base / settings.get("content", "guidelines")
-    staging = base / settings.get("staging", "build/docs")
-    docs = Path(config.docs_dir)
-    cache = settings.get("cache", "build/cache")
-    try:
-        prepared = pedoman.prepare(content, docs, staging, base / cache if cache else None)
-    except pedoman.ContentErrors as exc:
-        raise PluginError(exc.report()) from None
+    settings = _plugin_errors(lambda: pedoman.read_settings(config.extra))
+    docs, staging = Path(config.docs_dir), base / settings.staging
+    prepared = _plugin_errors(lambda: pedoman.prepare(base / settings.content, docs, staging))
     for warning in prepared.warnings:
         log.warning(warning)
     config.docs_dir = str(staging)
-    _state["docs"] = str(docs)
-    _state["base"] = base
     config.nav = prepared.nav
-    _state["prepared"] = prepared
+    _state.update(base=base, docs=docs, settings=settings, prepared=prepared)
     return config
 
 
@@ -62,21 +60,19 @@ def on_serve(server, config, builder):
     # MkDocs watches docs_dir, which on_config pointed at the staging folder every build
     # rewrites: that gave a second rebuild per edit, and edits to docs/ went unseen.
     server.unwatch(config.docs_dir)
-    server.watch(_state["docs"])
+    server.watch(str(_state["docs"]))
     return server
 
 
 def on_page_content(html, page, config, files):
-    prepared = _state.get("prepared")
-    if prepared is None:
-        return html
-    return prepared.abbreviate(html, config.plugins["i18n"].current_language)
+    return _state["prepared"].abbreviate(html, config.plugins["i18n"].current_language)
 
 
 def on_page_context(context, page, config, nav):
     lang = config.plugins["i18n"].current_language
-    hand_written = Path(_state["docs"]) / page.file.src_uri if "source" not in page.meta else None
-    page.meta["pd_updated"] = _state["prepared"].updated_line(page.meta, hand_written, lang)
+    hand_written = _state["docs"] / page.file.src_uri if "source" not in page.meta else None
+    page.meta["pd_updated"] = _plugin_errors(
+        lambda: _state["prepared"].updated_line(page.meta, hand_written, lang))
     if "source" in page.meta:
         page.edit_url = pedoman.edit_url(config.repo_url, config.edit_uri, page.meta["source"])
     return context
@@ -91,20 +87,17 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)  # after i18n has built every language
 def on_post_build(config):
-    if _i18n_building(config) or "prepared" not in _state:
+    if _i18n_building(config):
         return
     for lang, page in _state.get("404", {}).items():
         target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
         target.write_text(page, encoding="utf-8")
-    settings = config.extra.get("pedoman", {})
-    pdf_cache = _state["base"] / settings.get("pdf_cache", "build/pdf-cache") if settings.get("pdf", True) else None
+    settings = _state["settings"]
+    pdf_cache = _state["base"] / settings.pdf_cache if settings.pdf else None
     if _command["name"] == "serve" and pdf_cache is not None:
-        # Rendering a changed guideline's PDFs takes half a minute; a live preview shows pages.
+        # Laying out a changed guideline's PDFs takes half a minute; a live preview shows pages.
         log.info("PDFs are not made by the live preview; `make site` makes them")
         pdf_cache = None
-    try:
-        for line in pedoman.finish(_state["prepared"], config.site_dir, pdf_cache, config.site_url,
-                                   search=settings.get("search", True)):
-            log.info(line)
-    except pedoman.SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+    for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, pdf_cache,
+                                                      config.site_url, search=settings.search)):
+        log.info(line)

@@ -1,19 +1,21 @@
 """pedoman: structured YAML guidelines turned into a bilingual site, PDFs and open data.
 
-Names are imported from their modules on first use: the MkDocs hooks import this
-package, and a build restored from the build cache must not pay for importing
-the model (pydantic), the renderer or WeasyPrint.
+Names are imported from their modules on first use, so `pedoman validate` does
+not pay for importing the renderer, Babel or WeasyPrint.
 """
 
 from __future__ import annotations
 
 import importlib
 
+from . import codewatch  # first: its digest of the package's files predates every other module
+
 _EXPORTS = {
     "expansions": "abbreviations",
     "mark_abbreviations": "abbreviations",
     "CrossRef": "crossref",
     "build_crossref": "crossref",
+    "BuildError": "errors",
     "ContentError": "errors",
     "ContentErrors": "errors",
     "write_exports": "exports",
@@ -26,6 +28,9 @@ _EXPORTS = {
     "Prepared": "site",
     "finish": "site",
     "prepare": "site",
+    "read_settings": "settings",
+    "Settings": "settings",
+    "SettingsError": "settings",
     "Corpus": "corpus",
     "load_corpus": "corpus",
 }

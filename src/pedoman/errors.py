@@ -34,7 +34,12 @@ def _escape(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-class ContentErrors(Exception):
+class BuildError(Exception):
+    """An error in what the build was given (content, settings, pages), not in pedoman:
+    its message says where and what, and is shown without a traceback."""
+
+
+class ContentErrors(BuildError):
     """Every error of a run, raised together so an editor sees all of them at once."""
 
     def __init__(self, errors: list[ContentError]):

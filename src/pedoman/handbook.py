@@ -6,10 +6,13 @@ page numbers, running header and footer, bookmarks for every section, tables
 whose header row repeats, tick boxes, the same SVG diagrams as the site, the
 references and an annex of the abbreviations the guideline uses.
 
-Rendering is the slow part of a build, so each PDF is cached under a key made
-of everything it is made from: the guideline, the registers, the language, the
-templates and this module. A rebuild with no change renders nothing; a change
-to one guideline renders its two PDFs and the two training packs.
+Laying out is the slow part of a build (about a minute for the shipped
+corpus), so each PDF is cached under a digest of what WeasyPrint is handed:
+the whole print HTML (which holds the stylesheet and the diagrams inline) and
+WeasyPrint's version. The HTML is made anew by every build, from the current
+content, templates and code, so whatever changes a PDF changes its key and
+nothing else has to be listed. A rebuild with no change renders nothing; a
+change to one guideline renders its two PDFs and the two training packs.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import diagrams, labels, markdown, render, translations, urls
+from . import diagrams, urls
 from .labels import LABELS, long_date
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
 from .render import body_html, text_html
@@ -71,34 +74,15 @@ def _environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """Everything about how a PDF is made: templates, stylesheet, the modules that write its HTML, WeasyPrint.
+def cache_key(html: str) -> str:
+    """The name of the PDF WeasyPrint lays out from `html`: a digest of it and of WeasyPrint's version.
 
-    WeasyPrint's version is read from its metadata: importing it takes longer than a
-    rebuild from the cache, so it is imported only when a PDF must be rendered.
+    The version is read from the package metadata: importing WeasyPrint takes about
+    a second, paid only when a PDF must really be laid out.
     """
-    digest = hashlib.sha256(metadata.version("weasyprint").encode())
-    modules = [diagrams, labels, markdown, render, translations, urls]
-    for path in sorted(TEMPLATES.iterdir()) + [Path(__file__)] + [Path(m.__file__) for m in modules]:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _registers_fingerprint(corpus: Corpus) -> str:
-    """The recommendations, agencies and glossary every PDF is made with."""
-    digest = hashlib.sha256()
-    for item in [*corpus.recommendations, *corpus.agencies.values(), *corpus.terms]:
-        digest.update(item.model_dump_json().encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _key(registers: str, guidelines: list[Guideline], lang: str, site_url: str | None) -> str:
-    digest = hashlib.sha256(_code_fingerprint().encode())
-    for part in [lang, site_url or "", registers, *(g.model_dump_json() for g in guidelines)]:
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:24]
+    digest = hashlib.sha256(f"weasyprint {metadata.version('weasyprint')}\0".encode())
+    digest.update(html.encode("utf-8"))
+    return digest.hexdigest()[:32]
 
 
 def abbreviations_used(g: Guideline, corpus: Corpus, lang: str) -> list[tuple[str, str]]:
@@ -176,14 +160,14 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
     start = time.perf_counter()
     jobs = [(f"{g.id}.{lang}.pdf", [g], lang, False) for g in corpus.guidelines for lang in LANGUAGES]
     jobs += [(f"pedoman.{lang}.pdf", corpus.guidelines, lang, True) for lang in LANGUAGES]
-    registers = _registers_fingerprint(corpus)
     for name, guidelines, lang, pack in jobs:
-        cached = cache / f"{_key(registers, guidelines, lang, site_url)}{'-pack' if pack else ''}.pdf"
+        html = render_html(corpus, guidelines, lang, site_url, pack)
+        cached = cache / f"{cache_key(html)}.pdf"
         if cached.is_file():
             report.cached.append(name)
             os.utime(cached)  # used now: kept by _prune
         else:
-            report.pages += _write(render_html(corpus, guidelines, lang, site_url, pack), cached)
+            report.pages += _write(html, cached)
             report.rendered.append(name)
         out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out / name)

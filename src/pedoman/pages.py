@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime
 import subprocess
-from functools import lru_cache
 from pathlib import Path
+
+from .errors import BuildError
 
 from .labels import LABELS, long_date
 
 
-@lru_cache(maxsize=None)
 def last_changed(path: Path) -> datetime.date:
-    """When a hand-written file last changed: its last commit, else its modification time."""
+    """When a hand-written file last changed: its last commit, else its modification time.
+
+    Asked anew on every build (a git call per hand-written page): a live preview
+    that outlives a commit shows the commit's date."""
     try:
         run = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name],
                              cwd=path.parent, capture_output=True, text=True, timeout=10)
@@ -33,7 +36,13 @@ def page_date(meta: dict, hand_written: Path | None) -> datetime.date | None:
     """The date a page last changed: its front matter's `updated`, else its file's last change."""
     if "updated" in meta:
         value = meta["updated"]
-        return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            where = f"{hand_written}: " if hand_written else ""
+            raise BuildError(f"{where}updated: expected a date as YYYY-MM-DD, found {value!r}") from None
     if hand_written is not None and hand_written.is_file():
         return last_changed(hand_written)
     return None

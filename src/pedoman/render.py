@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import diagrams, translations, urls
@@ -71,11 +69,9 @@ class Page:
 class Renderer:
     """Renders every generated page of the site from a corpus and its cross-references."""
 
-    def __init__(self, corpus: Corpus, crossref: CrossRef, memo: Callable[..., str] | None = None):
-        """`memo(compute, *inputs)` may return a result of `compute` kept from an earlier build."""
+    def __init__(self, corpus: Corpus, crossref: CrossRef):
         self.corpus = corpus
         self.crossref = crossref
-        self.memo = memo or (lambda compute, *inputs: compute())
         self.translation_report = translations.report(corpus.guidelines, corpus.reviewed)
         self.outdated = translations.outdated_parts(self.translation_report)
         self.helpers = {lang: self._helpers(lang) for lang in LANGUAGES}
@@ -94,7 +90,7 @@ class Renderer:
             return text_html(value, lang)
 
         def body(value: Text) -> Markup:
-            return Markup(self.memo(lambda: body_html(value, lang), "body", lang, value.id, value.en or ""))
+            return body_html(value, lang)
 
         @pass_context
         def url(context, to_key: str, anchor: str | None = None) -> str:
@@ -201,7 +197,10 @@ class Renderer:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    """One template environment for every build of the process (templates compile once)."""
+    """One template environment per import of this module: templates compile once.
+
+    Jinja compiles a template again when its file changes; `codewatch` imports
+    the package again when any of its files (templates included) changed."""
     return Environment(
         loader=PackageLoader("pedoman", "templates"),
         autoescape=True,
@@ -210,15 +209,6 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-def keep_compiled_templates(folder: Path) -> None:
-    """Keep compiled templates in `folder`: a new build process then skips compiling them.
-
-    Jinja checks each against its template's source, so an edited template is compiled again.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    _environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def nav_translations() -> dict[str, str]:

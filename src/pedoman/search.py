@@ -14,8 +14,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import BuildError
 
-class SearchIndexError(RuntimeError):
+
+class SearchIndexError(BuildError):
     """Pagefind failed; its own output says why."""
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .errors import BuildError
+
 
 def sync_folder(target: Path, docs: Path, generated: dict[str, str]) -> int:
     """Make `target` hold exactly `docs`' files plus `generated` (path → text).
@@ -23,7 +25,7 @@ def sync_folder(target: Path, docs: Path, generated: dict[str, str]) -> int:
             wanted[src.relative_to(docs)] = src
     for rel, text in generated.items():
         if Path(rel) in wanted:
-            raise ValueError(f"{docs / rel} is generated from the content; remove the hand-written file")
+            raise BuildError(f"{docs / rel}: this page is generated from the content; remove the hand-written file")
         wanted[Path(rel)] = text.encode("utf-8")
 
     written = 0
