@@ -78,3 +78,21 @@ def test_absurd_nesting_is_refused(tmp_path):
     doc, errors = load(tmp_path, "a: " + "[" * 200 + "]" * 200 + "\n")
     assert doc is None
     assert "nesting deeper than" in errors[0].message
+
+
+def test_values_yaml_cannot_convert_are_kept_as_written(tmp_path):
+    # PyYAML's constructor raises on these (month 13, 30 February, hour 25, an empty hex number);
+    # the model judges the text like any other, so each error names its field.
+    doc, errors = load(tmp_path, "a: 2026-13-45\nb: 2026-02-30\nc: 2026-02-28 25:00:00\nd: 0x_\n2026-02-30: key\n")
+    assert errors == []
+    assert doc.data == {"a": "2026-13-45", "b": "2026-02-30", "c": "2026-02-28 25:00:00", "d": "0x_",
+                        "2026-02-30": "key"}
+
+
+def test_written_is_the_text_in_the_file(tmp_path):
+    doc, _ = load(tmp_path, "a: 72:00\nb: [yes]\nc: {d: 1}\n")
+    assert doc.data["a"] == 4320  # YAML 1.1 reads 72:00 as a number in base 60
+    assert doc.written(("a",)) == "72:00"
+    assert doc.written(("b", 0)) == "yes"
+    assert doc.written(("c",)) is None  # a mapping has no single text
+    assert doc.written(("c", "e")) is None  # nor has a field that is not there

@@ -105,6 +105,19 @@ def test_command_exits_1_with_every_error_and_no_traceback(corpus_dir, capsys):
     assert "Traceback" not in out
 
 
+@pytest.mark.parametrize("value", ["2026-13-45", "2026-02-30", "2026-11-31 10:00:00", "0", "86400", "true"])
+def test_a_date_yaml_cannot_read_is_an_error_not_a_traceback(corpus_dir, capsys, value):
+    path = corpus_dir / "formation" / "gt-uji.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nupdated: 2026-11-01\n" in text
+    path.write_text(text.replace("\nupdated: 2026-11-01\n", f"\nupdated: {value}\n"), encoding="utf-8")
+    assert main(["validate", str(corpus_dir)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("guidelines/formation/gt-uji.yaml:7:10: updated: expected a date written as YYYY-MM-DD, found ")
+    assert value in out.splitlines()[0]
+    assert "Traceback" not in out
+
+
 def test_command_prints_a_summary_and_exits_0(capsys):
     assert main(["validate", str(VALID)]) == 0
     out = capsys.readouterr().out.strip().splitlines()

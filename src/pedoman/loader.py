@@ -53,29 +53,39 @@ class Document:
     def root(self) -> yaml.Node:
         return yaml.compose(self.text, Loader=_Loader)
 
-    def _find(self, path: Path_) -> tuple[yaml.Node, yaml.Node | None]:
-        """The node at `path` (or its nearest existing ancestor) and the key node naming it."""
+    def _find(self, path: Path_) -> tuple[yaml.Node, yaml.Node | None, bool]:
+        """The node at `path` (or its nearest existing ancestor), the key node naming it,
+        and whether the whole path exists."""
         node, key_node = self.root, None
         for part in path:
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
                 pair = next(((k, v) for k, v in node.value if k.value == part), None)
                 if pair is None:
-                    break
+                    return node, key_node, False
                 key_node, node = pair
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
                 key_node, node = None, node.value[part]
             else:
-                break
-        return node, key_node
+                return node, key_node, False
+        return node, key_node, True
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Where the value at `path` sits, or its nearest ancestor that exists in the file."""
-        node, _ = self._find(path)
+        node, _, _ = self._find(path)
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def written(self, path: Path_) -> str | None:
+        """The value at `path` as the editor typed it, if it is a single value (not a list or mapping).
+
+        YAML reads `10:30` as the number 630 and `yes` as true; an error about such
+        a value quotes what is in the file, not only what YAML made of it.
+        """
+        node, _, exists = self._find(path)
+        return node.value if exists and isinstance(node, yaml.ScalarNode) else None
 
     def key_mark(self, path: Path_) -> tuple[int, int]:
         """Where the key naming `path` is written (for "unknown field" errors)."""
-        node, key_node = self._find(path)
+        node, key_node, _ = self._find(path)
         where = key_node or node
         return where.start_mark.line + 1, where.start_mark.column + 1
 
@@ -131,7 +141,7 @@ class _Walker:
                     self.error(key_node, where, "merge keys (<<) and tagged keys are not allowed; "
                                "write the fields out")
                     continue
-                key = key_node.value if key_node.tag == _STR else str(self.constructor.construct_object(key_node))
+                key = key_node.value if key_node.tag == _STR else str(self.scalar(key_node))
                 if key in key_nodes:
                     first = key_nodes[key].start_mark.line + 1
                     self.error(key_node, (*where, key),
@@ -143,9 +153,23 @@ class _Walker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*where, i), node) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        """The value of a plain scalar, or its text when YAML cannot convert it.
+
+        A scalar shaped like a date, time or number is converted by PyYAML's
+        constructor, which raises on `2026-13-45`, `2026-02-30 25:00:00` or `0x_`.
+        Such a value is kept as the text the editor wrote: the model then judges
+        it like any other text, with the field, its place and the expected form
+        (a text field takes it as text; a date field reports "expected a date").
+        """
         if node.tag == _STR:
             return node.value  # the common case, without the constructor's bookkeeping
-        return self.constructor.construct_object(node)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            return node.value
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, list[ContentError]]:

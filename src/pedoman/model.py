@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 LANGUAGES = ("id", "en")
 """Site languages; Indonesian is the source language and is always required."""
@@ -42,6 +42,16 @@ def _not_scaffold(value: str) -> str:
 
 
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_not_scaffold)]
+
+
+def _not_a_number(value: object) -> object:
+    if isinstance(value, (bool, int, float)):  # pydantic would read 0 as 1970-01-01
+        raise ValueError("expected a date written as YYYY-MM-DD")
+    return value
+
+
+Date = Annotated[datetime.date, BeforeValidator(_not_a_number)]
+"""A calendar date: written as YYYY-MM-DD, never a number of seconds."""
 
 
 class Strict(BaseModel):
@@ -91,7 +101,7 @@ class GuidelineBase(Strict):
     summary: Text
     version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
     status: Literal["draft", "approved"]
-    updated: datetime.date
+    updated: Date
     references: list[Reference] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
 
@@ -274,7 +284,7 @@ RESERVED_ANCHORS = frozenset(
 class Source(Strict):
     title: Text
     publisher: NonBlank
-    date: datetime.date
+    date: Date
     url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
     file: NonBlank | None = Field(default=None, description="The source record kept with the project")
 

@@ -10,6 +10,7 @@ stages read.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from functools import lru_cache
 from collections import Counter
@@ -47,21 +48,30 @@ OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": Transl
 # --- turning pydantic's errors into an editor's words ----------------------
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, written: str | None = None) -> str:
+    """The value found, in an editor's words; `written` is its text in the file, if YAML converted it."""
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
     if isinstance(value, str):
         short = value if len(value) <= 60 else value[:57] + "..."
         return f"'{short}'" if value.strip() else "an empty text"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        read = f"the yes/no value {str(value).lower()}"
+    elif isinstance(value, (int, float)):
+        read = f"the number {value}"
+    elif isinstance(value, datetime.datetime):
+        read = f"the date and time {value.isoformat(' ')}"
+    elif isinstance(value, datetime.date):
+        read = f"the date {value.isoformat()}"
+    else:
+        read = f"{type(value).__name__} {value!r}"
+    if written is None or read.endswith(f" {written}"):
+        return read
+    return f"{written}, which YAML reads as {read}"
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -99,10 +109,10 @@ _PATTERN_HINTS = {
 }
 
 
-def _message(error: dict, model: type[BaseModel]) -> str:
+def _message(error: dict, model: type[BaseModel], written: str | None = None) -> str:
     kind, loc, value, ctx = error["type"], error["loc"], error.get("input"), error.get("ctx", {})
     name = loc[-1] if loc else ""
-    found = _describe(value)
+    found = _describe(value, written)
     if kind == "missing":
         if name == "id" and _model_at(model, loc[:-1]) is Text:
             return "missing the Indonesian text 'id' (it is required; 'en' is optional)"
@@ -149,7 +159,8 @@ def _model_errors(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Cont
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             line, column = doc.key_mark(loc) if error["type"] == "extra_forbidden" else doc.mark(loc)
-            errors.append(ContentError(doc.path, line, column, format_path(loc), _message(error, model)))
+            message = _message(error, model, doc.written(loc))
+            errors.append(ContentError(doc.path, line, column, format_path(loc), message))
         return None, errors
 
 
