@@ -38,9 +38,10 @@ from pathlib import Path
 import yaml
 
 from pedoman import load_corpus, prepare
-from pedoman.project import ROOT, Preview, write_variant
 
-from synthetic import make_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from harness import ROOT, Preview, write_variant  # noqa: E402  (the tests' harness, not shipped)
+from synthetic import make_corpus  # noqa: E402
 
 WORK = ROOT / "build" / "bench"
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from pedoman.project import ROOT
-
+ROOT = Path(__file__).resolve().parent.parent
 REGISTERS = ("recommendations.yaml", "agencies.yaml", "glossary.yaml")
 
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pedoman.project import write_variant
+from harness import ROOT, write_variant
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid"
 PDF_CACHE = Path(tempfile.gettempdir()) / "pedoman-test-pdf-cache"

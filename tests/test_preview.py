@@ -4,11 +4,13 @@ and it leaves the slow PDFs to `make site`."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pedoman.project import ROOT, Preview, write_variant
+from harness import ROOT, Preview, write_variant
 
 
 @pytest.fixture
@@ -41,6 +43,8 @@ def test_each_saved_edit_is_rebuilt_once_and_shown(project, corpus_dir):
 
         # Writing the staging folder during that build must not start another one.
         assert "Detected file changes" not in preview.quiet_for(4)
+    assert preview.process.returncode == 0 and not preview.forced
+    assert list(preview.tmp.iterdir()) == []  # MkDocs removed its temporary site folder
     assert not (project.parent / "pdf-cache").exists()
 
 
@@ -58,3 +62,27 @@ def test_invalid_content_is_reported_and_the_preview_recovers_once_fixed(project
         guideline.write_text(text.replace("provinsi", "provinsi yang diperbaiki", 1), encoding="utf-8")
         preview.wait_for("Reloading browsers")
         assert "Pembentukan gugus tugas provinsi yang diperbaiki" in preview.page("guidelines/formation/gt-uji/")
+
+
+STOP_UNDER_IGNORED_CTRL_C = """
+import signal, sys
+from pathlib import Path
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # as `nohup make test &` and many CI runners start us
+sys.path.insert(0, sys.argv[1])
+from harness import Preview
+with Preview(Path(sys.argv[2]), tmp=Path(sys.argv[3]), stop_timeout=20) as preview:
+    preview.wait_for("Serving on")
+print("serve", preview.process.pid, preview.process.returncode, preview.forced)
+print("".join(preview.log))
+"""
+
+
+def test_the_preview_stops_cleanly_under_a_parent_that_ignores_ctrl_c(project, tmp_path):
+    tmp = tmp_path / "serve-tmp"
+    run = subprocess.run([sys.executable, "-c", STOP_UNDER_IGNORED_CTRL_C, str(Path(__file__).parent), str(project),
+                          str(tmp)], capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stdout + run.stderr
+    _, _, returncode, forced = run.stdout.splitlines()[0].split()
+    assert (returncode, forced) == ("0", "False"), run.stdout  # it ended, on Ctrl-C, not terminated
+    assert "Shutting down..." in run.stdout
+    assert list(tmp.iterdir()) == []  # MkDocs removed its temporary site folder
