@@ -1,14 +1,20 @@
-"""Safe YAML loading that keeps line marks and refuses what PyYAML would silently lose.
+"""Safe YAML loading that keeps line marks and refuses what PyYAML would silently lose,
+and the one writer of the YAML files pedoman writes.
 
 PyYAML keeps the last of two equal keys, which drops an editor's text without a
 word; anchors and aliases let a few lines expand into millions of nodes. Here
 the document is composed into nodes (safe tags only), walked once, and turned
 into plain Python data while recording where each value sits, so that a later
 validation error can name `file:line:col` of the field.
+
+PyYAML reads YAML 1.1; editors' tools (the YAML Language Server) and most other
+readers read YAML 1.2, where `044e19434842` is a number and `on` is text.
+`dump_yaml` writes files that read the same under both.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -215,3 +221,40 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
     if walker.errors:
         return None, walker.errors
     return Document(name, data, text), []
+
+
+# --- writing ------------------------------------------------------------------
+
+_NOT_TEXT_IN_YAML_1_2 = re.compile(r"""
+      null | Null | NULL | ~ | true | True | TRUE | false | False | FALSE
+    | [-+]? ( \.[0-9_]+ | [0-9][0-9_]* (\.[0-9_]*)? ) ([eE][-+]?[0-9]+)?
+    | 0o[0-7_]+ | 0x[0-9a-fA-F_]+ | 0b[01_]+
+    | [-+]? \.(inf|Inf|INF) | \.(nan|NaN|NAN)
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([Tt\s].*)?
+""", re.VERBOSE)
+"""Plain texts a YAML 1.2 reader takes for a null, a yes/no value, a number or a date.
+
+PyYAML's writer already quotes what YAML 1.1 would read otherwise (yes, 0123, 1:30).
+"""
+
+
+class Quoted(str):
+    """A text always written in double quotes, such as a fingerprint that may look like a number."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    quote = isinstance(value, Quoted) or _NOT_TEXT_IN_YAML_1_2.fullmatch(value)
+    return dumper.represent_scalar(_STR, str(value), style='"' if quote else None)
+
+
+_Dumper.add_representer(str, _represent_text)
+_Dumper.add_representer(Quoted, _represent_text)
+
+
+def dump_yaml(data: Any) -> str:
+    """`data` as YAML that PyYAML (YAML 1.1) and YAML 1.2 readers read alike, in the given key order."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

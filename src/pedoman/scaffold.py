@@ -13,9 +13,9 @@ import typing
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
+from .loader import dump_yaml
 from .model import GUIDELINE_MODELS, SCAFFOLD_MARK, Ref, Text
 from .schema import schema_line
 
@@ -75,7 +75,7 @@ def write_scaffold(content_root: Path, kind: str, guideline_id: str) -> Path:
     path = content_root / kind / f"{guideline_id}.yaml"
     if path.exists():
         raise FileExistsError(f"{path} already exists")
-    text = yaml.safe_dump(scaffold(kind, guideline_id), allow_unicode=True, sort_keys=False, width=100)
+    text = dump_yaml(scaffold(kind, guideline_id))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"{schema_line(path, content_root)}\n{text}", encoding="utf-8")
     return path

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import yaml
 from pydantic import BaseModel
 
+from .loader import Quoted, dump_yaml
 from .model import Guideline, Text, part_anchor
 from .schema import schema_line
 from .corpus import Corpus
@@ -115,10 +115,16 @@ def mark_reviewed(content: Path, corpus: Corpus, target: str = "all") -> int:
             if text.en and records.get(key) != fingerprint(text.id):
                 records[key] = fingerprint(text.id)
                 changed += 1
+    write_reviewed(content, reviewed)
+    return changed
+
+
+def write_reviewed(content: Path, reviewed: dict[str, dict[str, str]]) -> Path:
+    """Write `translations.yaml`; fingerprints in double quotes (`044e19434842` is a number in YAML 1.2)."""
     path = content / FILE
-    body = yaml.safe_dump({"reviewed": {g: dict(sorted(f.items())) for g, f in sorted(reviewed.items()) if f}},
-                          allow_unicode=True, sort_keys=False, width=100)
+    body = dump_yaml({"reviewed": {g: {key: Quoted(value) for key, value in sorted(f.items())}
+                                   for g, f in sorted(reviewed.items()) if f}})
     header = ("# Fingerprints of the Indonesian texts each English translation was checked against.\n"
               "# Written by `pedoman translations --mark-reviewed`; do not edit by hand.\n")
     path.write_text(f"{schema_line(path, content)}\n{header}{body}", encoding="utf-8")
-    return changed
+    return path
