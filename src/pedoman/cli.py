@@ -46,7 +46,16 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(args.output):
+    root = Path(args.content)
+    if not root.is_dir():
+        print(f"pedoman: no content folder at {root}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        corpus = load_corpus(root)  # the schemas take their ids from the registers
+    except ContentErrors as exc:
+        print(exc.report())
+        return EXIT_CONTENT
+    for path in write_schemas(args.output, corpus):
         print(path)
     return EXIT_OK
 
@@ -111,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     trans.add_argument("--mark-reviewed", metavar="TARGET",
                        help="record English texts as checked: 'all', a guideline id, or <guideline-id>/<field-key>")
     trans.set_defaults(run=_translations)
-    schema = commands.add_parser("schema", help="write a JSON Schema per file kind")
+    schema = commands.add_parser("schema", help="write a JSON Schema per file kind, with the ids of the registers")
     schema.add_argument("output", nargs="?", default="schema", help="output folder (default: schema)")
+    schema.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
     schema.set_defaults(run=_schema)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -23,7 +23,17 @@ KINDS = ("formation", "victim-assistance", "cooperation", "corporate-engagement"
 """Guideline kinds; each has its folder under `guidelines/`."""
 
 class Ref(str):
-    """Marks a field whose value must name an entry of a register (resolved in validate.py)."""
+    """Marks a field whose value must name an entry of a register (resolved in validate.py).
+
+    The JSON Schema of such a field carries the register's name under `REGISTER_KEY`;
+    `schema.py` replaces it with the ids the register holds.
+    """
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {**handler(core_schema), REGISTER_KEY: str(self)}
+
+
+REGISTER_KEY = "x-pedoman-register"
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
