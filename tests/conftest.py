@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +15,9 @@ from harness import ROOT, write_variant
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid"
-PDF_CACHE = Path(tempfile.gettempdir()) / "pedoman-test-pdf-cache"
-"""Shared by every test build, so an unchanged guideline's PDFs are rendered once."""
+HTML_ONLY = {"pdf": False, "search": False}
+"""What a test build makes unless it asks for more: PDFs and the search index are slow,
+and only the tests that read them turn them on."""
 
 
 @pytest.fixture
@@ -42,12 +42,13 @@ def build_site(project: Path, content: Path, site: Path | None = None, pedoman: 
                **settings) -> Build:
     """Build the real mkdocs.yml, hooks and docs against `content`, into `project`.
 
-    `pedoman` adds to `extra.pedoman`; `settings` override top-level mkdocs.yml
-    settings (e.g. repo_url).
+    Without PDFs and search index unless `pedoman` turns them on (e.g. `{"pdf": True}`);
+    `pedoman` adds to `extra.pedoman`, whose paths (the PDF cache too) default to
+    folders inside `project`. `settings` override top-level mkdocs.yml settings
+    (e.g. repo_url).
     """
     site = site or project / "site"
-    config_path = write_variant(project, content, site, pedoman={"pdf_cache": str(PDF_CACHE)} | (pedoman or {}),
-                                **settings)
+    config_path = write_variant(project, content, site, pedoman=HTML_ONLY | (pedoman or {}), **settings)
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     run = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(config_path)],
@@ -57,11 +58,12 @@ def build_site(project: Path, content: Path, site: Path | None = None, pedoman: 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Build:
-    """The small valid corpus built once for the whole session."""
+    """The small valid corpus built once for the whole session, with PDFs and search index:
+    the link checks of test_build.py follow its PDF links, test_browser.py searches it."""
     project = tmp_path_factory.mktemp("fixture-site")
     content = project / "guidelines"
     shutil.copytree(VALID, content)
-    build = build_site(project, content)
+    build = build_site(project, content, pedoman={"pdf": True, "search": True})
     assert build.returncode == 0, build.output
     return build
 

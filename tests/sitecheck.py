@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -23,12 +24,27 @@ def page_file(site: Path, url: str) -> Path:
 
 
 def resolves(site: Path, url: str) -> bool:
-    """True when the URL names a built file and, if it has an #anchor, an element with that id."""
+    """True when the URL names a built file and, if it has an #anchor, an element with that id.
+
+    A site built without PDFs (`pdf: false`: no `pdf/` folder) still links to them; there
+    a link into `pdf/` resolves when it names a file a build with PDFs writes: a guideline
+    of the site's open data or the training pack (`pedoman`), in one of its languages.
+    """
     target = page_file(site, url)
+    if target.parent == site / "pdf" and not target.parent.exists():
+        return target.name in _pdf_names(site)
     if not target.is_file():
         return False
     fragment = urlparse(url).fragment
     return not fragment or unquote(fragment) in _ids(target)
+
+
+@lru_cache(maxsize=None)
+def _pdf_names(site: Path) -> frozenset[str]:
+    data = json.loads((site / "data" / "crossref.json").read_text(encoding="utf-8"))
+    languages = {lang for g in data["guidelines"] for lang in g["url"]}
+    return frozenset(f"{name}.{lang}.pdf" for name in ["pedoman", *(g["id"] for g in data["guidelines"])]
+                     for lang in languages)
 
 
 @lru_cache(maxsize=None)

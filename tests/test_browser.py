@@ -7,16 +7,16 @@ no request to another host, accessibility (axe-core), phone width, diagrams.
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
-playwright = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = os.environ.get("PEDOMAN_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -59,7 +59,7 @@ def server(fixture_site):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    with playwright.sync_playwright() as p:
+    with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield b
         b.close()
@@ -73,12 +73,24 @@ def page(browser):
     context.close()
 
 
-def search(page, base: str, path: str, query: str) -> list[str]:
-    page.goto(base + path)
+RESULTS_SHOWN = """() => {
+    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
+    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
+        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
+}"""
+"""Pagefind shows a placeholder per result until that result's data has loaded."""
+
+
+def type_search(page, query: str) -> None:
+    """Open the search with "/", type `query` and wait until every result shown has loaded."""
     page.keyboard.press("/")
     page.locator("#pd-search-ui input").fill(query)
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-    page.wait_for_timeout(300)
+    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+
+
+def search(page, base: str, path: str, query: str) -> list[str]:
+    page.goto(base + path)
+    type_search(page, query)
     return [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
 
 
@@ -104,8 +116,7 @@ def test_search_button_opens_the_dialog(page, server):
     page.get_by_role("button", name="Cari").first.click()
     dialog = page.get_by_role("dialog", name="Cari")
     assert dialog.is_visible()
-    dialog.locator("input").wait_for(state="visible", timeout=10_000)  # Pagefind's UI loads on first open
-    assert dialog.locator("input").evaluate("el => el === document.activeElement")
+    expect(dialog.locator("input")).to_be_focused(timeout=10_000)  # Pagefind's UI loads on first open
 
 
 def test_language_switcher_goes_to_the_same_generated_page(page, server):
@@ -113,7 +124,7 @@ def test_language_switcher_goes_to_the_same_generated_page(page, server):
     assert page.locator("html").get_attribute("lang") == "id"
     page.locator(".md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_load_state()
+    expect(page).to_have_url(re.compile(r"^[^?#]*/en/recommendations/r05/$"))
     assert urlparse(page.url).path == "/en/recommendations/r05/"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().startswith("R05 — Assisting victims")
@@ -128,9 +139,7 @@ def test_no_request_leaves_the_site(browser, server, lang):
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
     for path in PAGE_TYPES.values():
         page.goto(server + prefix + path, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.locator("#pd-search-ui input").fill("gugus")
-    page.wait_for_timeout(800)
+    type_search(page, "gugus")  # the search's own script, index and results
     context.close()
     assert hosts == {urlparse(server).netloc}
 
@@ -191,6 +200,7 @@ def test_abbreviation_shows_its_expansion_on_tap(browser, server):
     page.goto(server + "en/guidelines/formation/gt-uji/")
     abbr = page.locator("article abbr", has_text="TPPO").first
     abbr.tap()
+    expect(abbr).to_have_class(re.compile(r"\bpd-abbr--open\b"))
     shown = abbr.evaluate("el => getComputedStyle(el, '::after').content")
     context.close()
     assert shown == '"trafficking in persons"'
