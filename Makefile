@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # The browser the tests drive (Debian's chromium unless PEDOMAN_CHROMIUM names another).
 export PEDOMAN_CHROMIUM ?= /usr/bin/chromium
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# -n: fail rather than wait for a password when started without a terminal (nohup, CI).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 
 .PHONY: site test serve validate clean system-packages bench
 
@@ -31,7 +32,8 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler-utils to read PDFs,
-# libharfbuzz-subset0 so that WeasyPrint embeds font subsets.
+# libharfbuzz-subset0 so that WeasyPrint embeds font subsets. Runs without a terminal too
+# (nothing asks a question); a browser still missing afterwards stops `make test` here.
 system-packages:
 	@missing=""; \
 	[ -x "$(PEDOMAN_CHROMIUM)" ] || missing="$$missing chromium"; \
@@ -39,9 +41,11 @@ system-packages:
 	dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold $$missing </dev/null; \
 	fi
+	@[ -x "$(PEDOMAN_CHROMIUM)" ] || { echo "$(PEDOMAN_CHROMIUM) is missing: the browser tests need Chromium (Debian's chromium, or PEDOMAN_CHROMIUM naming another)" >&2; exit 1; }
 
 test: $(VENV)/.installed system-packages
 	$(BIN)/python -m pytest
