@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 LANGUAGES = ("id", "en")
 """Site languages; Indonesian is the source language and is always required."""
@@ -51,7 +51,14 @@ def _not_scaffold(value: str) -> str:
     return value
 
 
-NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_not_scaffold)]
+NonBlank = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_not_scaffold),
+    # The same two rules for editors' tools, which see only the schema: a character other
+    # than a space, and no text left by `pedoman new`.
+    WithJsonSchema({"type": "string", "pattern": f"^[^{SCAFFOLD_MARK}]*[^{SCAFFOLD_MARK}\\s][^{SCAFFOLD_MARK}]*$"}),
+]
 
 
 def _not_a_number(value: object) -> object:
