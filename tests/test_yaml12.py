@@ -24,7 +24,7 @@ from conftest import ROOT, VALID
 
 SHIPPED = sorted(
     [*(ROOT / "guidelines").rglob("*.yaml"), ROOT / "mkdocs.yml", *(ROOT / ".github" / "workflows").glob("*.yml"),
-     ROOT / ".pre-commit-config.yaml", *VALID.rglob("*.yaml")]
+     ROOT / ".pre-commit-config.yaml", *VALID.rglob("*.yaml"), *(ROOT / "src" / "pedoman").rglob("*.yaml")]
 )
 
 # MkDocs reads mkdocs.yml with its own tags (`!ENV`, `!relative`, `!!python/name:...`); neither
