@@ -42,7 +42,10 @@ def on_config(config):
     global pedoman
     if _i18n_building(config):
         return config
-    pedoman = pedoman.codewatch.current()  # `mkdocs serve` runs on the code as it is now
+    fresh = pedoman.codewatch.current()  # `mkdocs serve` runs on the code as it is now
+    if fresh is not pedoman:
+        log.info("pedoman's code changed since the last build: imported again")
+    pedoman = fresh
     _state.clear()
     base = Path(config.config_file_path).parent
     settings = _plugin_errors(lambda: pedoman.read_settings(config.extra))
@@ -101,3 +104,20 @@ def on_post_build(config):
     for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, pdf_cache,
                                                       config.site_url, search=settings.search)):
         log.info(line)
+
+
+def on_env(env, config, files):
+    # The theme's templates (overrides/) print their words from pedoman's catalogue.
+    from pedoman.words import CATALOGUE  # the package as codewatch last imported it
+
+    env.globals["pd_words"] = CATALOGUE
+    return env
+
+
+def _translate_nav(config) -> None:
+    """Give mkdocs-static-i18n each further language's navigation section titles, from pedoman's words."""
+    from pedoman.render import nav_translations
+
+    for language in config.plugins["i18n"].config.languages:
+        if not language.default:
+            language.nav_translations = nav_translations(language.locale)

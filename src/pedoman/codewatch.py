@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -34,13 +34,12 @@ _IMPORTED = _digests()
 
 def current() -> ModuleType:
     """The `pedoman` package as its files are now: imported again if any file changed."""
-    now = _digests()
-    if now != _IMPORTED:
-        for path, digest in now.items():
-            if path.suffix == ".py" and _IMPORTED.get(path) != digest:
-                # Python trusts a compiled module whose source has the same size and
-                # modification second; an edit within the same second must not reuse it.
-                Path(importlib.util.cache_from_source(str(path))).unlink(missing_ok=True)
+    if _digests() != _IMPORTED:
+        # Compiled modules are neither read nor written from now on: Python would trust a
+        # stale one whose source kept its size and modification second, and writing new
+        # ones into the watched package folder would start another rebuild.
+        sys.dont_write_bytecode = True
+        sys.pycache_prefix = os.devnull  # a folder that cannot exist: no compiled module is found
         for name in [n for n in sys.modules if n == "pedoman" or n.startswith("pedoman.")]:
             del sys.modules[name]
         importlib.invalidate_caches()
