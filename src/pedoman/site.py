@@ -84,7 +84,7 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     site_dir = Path(site_dir)
     log: list[str] = []
     write_exports(prepared.corpus, prepared.crossref, site_dir)
-    write_schemas(site_dir / "schema")
+    write_schemas(site_dir / "schema", prepared.corpus)
     if pdf_cache is not None:
         pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
