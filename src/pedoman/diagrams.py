@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from .labels import LABELS
+from .words import CATALOGUE
 from .model import CooperationGuideline, FormationGuideline, Guideline, VictimAssistanceGuideline
 
 FONT = "DejaVu Sans, Roboto, Helvetica, Arial, sans-serif"
@@ -120,7 +120,7 @@ def _chain(title: str, items: list[tuple[str, str]], kind: str, key: str, colors
 
 def pathway(g: VictimAssistanceGuideline, lang: str, agency: Callable[[str], str]) -> str:
     """The victim-assistance pathway: each stage with the agencies responsible for it."""
-    labels = LABELS[lang]
+    labels = CATALOGUE[lang]
     items = [(s.title.get(lang), f"{labels['responsible']}: " + ", ".join(agency(a) for a in s.agencies)
               + f" · {labels['time_limit']}: {s.time_limit.get(lang)}") for s in g.stages]
     return _chain(f"{labels['stages']}: {g.title.get(lang)}", items, "pathway", g.id, COLORS["step"])
@@ -128,7 +128,7 @@ def pathway(g: VictimAssistanceGuideline, lang: str, agency: Callable[[str], str
 
 def formation_steps(g: FormationGuideline, lang: str, agency: Callable[[str], str]) -> str:
     """The formation steps, each with the legal instrument it needs."""
-    labels = LABELS[lang]
+    labels = CATALOGUE[lang]
     items = [(s.title.get(lang), f"{labels['instrument']}: {s.instrument.get(lang)} · "
               + ", ".join(agency(a) for a in s.responsible)) for s in g.steps]
     return _chain(f"{labels['steps']}: {g.title.get(lang)}", items, "steps", g.id, COLORS["step"])
@@ -136,7 +136,7 @@ def formation_steps(g: FormationGuideline, lang: str, agency: Callable[[str], st
 
 def workflow(g: CooperationGuideline, lang: str, agency: Callable[[str], str]) -> str:
     """The cooperation workflow as swimlanes: one column per party, steps in order."""
-    labels = LABELS[lang]
+    labels = CATALOGUE[lang]
     lanes = ["origin", "transit", "destination"]
     lane_width, gap, top = 250, 14, 46
     width = len(lanes) * lane_width + (len(lanes) + 1) * gap

@@ -32,24 +32,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import diagrams, urls
-from .labels import LABELS, long_date
+from .words import CATALOGUE, long_date
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
 from .render import body_html, text_html
 from .translations import text_fields
 from .corpus import Corpus
 
 TEMPLATES = Path(__file__).parent / "templates" / "handbook"
-
-PRINT_WORDS = {
-    "id": {"contents": "Daftar isi", "page": "Halaman", "of": "dari", "language": "Bahasa",
-           "language_name": "Bahasa Indonesia", "online": "Versi daring", "abbreviations": "Singkatan",
-           "pack": "Paket pelatihan: semua pedoman", "pack_intro":
-           "Kumpulan semua pedoman Gugus Tugas PP-TPPO untuk pelatihan, disusun menurut jenisnya."},
-    "en": {"contents": "Contents", "page": "Page", "of": "of", "language": "Language",
-           "language_name": "English", "online": "Online version", "abbreviations": "Abbreviations",
-           "pack": "Training pack: all guidelines", "pack_intro":
-           "All guidelines of the anti-trafficking task forces, for training, ordered by kind."},
-}
 
 
 UNUSED_DAYS = 14
@@ -93,7 +82,7 @@ def abbreviations_used(g: Guideline, corpus: Corpus, lang: str) -> list[tuple[st
 
 
 def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
-    labels = LABELS[lang]
+    labels = CATALOGUE[lang]
 
     def text(value: Text | None) -> Markup:
         return text_html(value, lang)
@@ -121,10 +110,10 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
         found = [(part_anchor(name), labels[name]) for name in structured_parts(g.kind)]
         found.append(("references", labels["references"]))
         if abbreviations_used(g, corpus, lang):
-            found.append(("abbreviations", PRINT_WORDS[lang]["abbreviations"]))
+            found.append(("abbreviations", labels["abbreviations"]))
         return found
 
-    return dict(lang=lang, L=labels, W=PRINT_WORDS[lang], corpus=corpus, text=text, body=body,
+    return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body,
                 agency=agency, diagram=diagram, online=online, parts=parts, plain=lambda v: v.get(lang),
                 date=lambda d: long_date(d, lang),
                 rec_title=lambda r: corpus.recommendation(r).title.get(lang),

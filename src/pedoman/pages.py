@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BuildError
 
-from .labels import LABELS, long_date
+from .words import CATALOGUE, long_date
 
 
 def last_changed(path: Path) -> datetime.date:
@@ -50,7 +50,7 @@ def page_date(meta: dict, hand_written: Path | None) -> datetime.date | None:
 
 def updated_line(date: datetime.date, lang: str) -> str:
     """"Terakhir diperbarui 28 November 2026" / "Last updated November 28, 2026"."""
-    return f"{LABELS[lang]['last_updated']} {long_date(date, lang)}"
+    return f"{CATALOGUE[lang]['last_updated']} {long_date(date, lang)}"
 
 
 def edit_url(repo_url: str | None, edit_uri: str | None, source: str) -> str | None:

@@ -1,7 +1,7 @@
 """Render the corpus into Markdown pages, one per page and language.
 
 Templates print; this module decides. It gives each template the page's
-language, its labels and small filters that turn content text into safe
+language, its words and small filters that turn content text into safe
 markup: text is escaped, Markdown bodies go through `markdown.render_markdown`,
 and an English field that has no translation shows the Indonesian text under
 a visible notice.
@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from . import diagrams, translations, urls
 from .crossref import CrossRef
-from .labels import LABELS, long_date
+from .words import CATALOGUE, long_date
 from .markdown import render_markdown
 from .model import KINDS, LANGUAGES, STAKEHOLDERS, Text
 from .corpus import Corpus
@@ -39,7 +39,7 @@ def text_html(value: Text | None, lang: str) -> Markup:
         return Markup("")
     if value.missing(lang):
         return Markup('<span class="pd-untranslated" lang="id" title="{}">{}</span>').format(
-            LABELS[lang]["untranslated"], value.id)
+            CATALOGUE[lang]["untranslated"], value.id)
     return escape(value.get(lang))
 
 
@@ -49,7 +49,7 @@ def body_html(value: Text, lang: str) -> Markup:
     if value.missing(lang):
         return Markup(
             '<div class="pd-untranslated-block"><p class="pd-untranslated-note">{}</p>'
-            '<div lang="id">{}</div></div>').format(LABELS[lang]["untranslated"], html)
+            '<div lang="id">{}</div></div>').format(CATALOGUE[lang]["untranslated"], html)
     return html
 
 
@@ -84,7 +84,7 @@ class Renderer:
 
     def _helpers(self, lang: str) -> dict:
         """What every template gets: the data, and helpers that speak `lang`."""
-        labels = LABELS[lang]
+        labels = CATALOGUE[lang]
 
         def text(value: Text | None) -> Markup:
             return text_html(value, lang)
@@ -125,7 +125,7 @@ class Renderer:
             return Markup("")
 
         return dict(
-            lang=lang, other_lang="en" if lang == "id" else "id", L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
+            lang=lang, other_lang="en" if lang == "id" else "id", translation=lang != LANGUAGES[0], L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url,
             text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note,
@@ -175,7 +175,7 @@ class Renderer:
 
     def nav(self) -> list:
         """The site navigation, with Indonesian section titles (mkdocs.yml translates them)."""
-        labels = LABELS["id"]
+        labels = CATALOGUE["id"]
         src = lambda key: urls.source_path(key, "id")  # noqa: E731
         guideline_sections = [src(urls.GUIDELINES_INDEX)]
         for kind in KINDS:
@@ -211,7 +211,9 @@ def _environment() -> Environment:
     )
 
 
-def nav_translations() -> dict[str, str]:
-    """Indonesian navigation titles → English, for the section titles `Renderer.nav` uses."""
+def nav_translations(lang: str) -> dict[str, str]:
+    """Indonesian navigation titles → their `lang` text, for the section titles `Renderer.nav` uses.
+
+    The hooks hand them to mkdocs-static-i18n, which translates the navigation of `lang`."""
     keys = ["guidelines", "recommendations", "editors", *KINDS]
-    return {LABELS["id"][k]: LABELS["en"][k] for k in keys}
+    return {CATALOGUE["id"][k]: CATALOGUE[lang][k] for k in keys}
