@@ -211,16 +211,6 @@ def test_a_new_guideline_file_adds_its_pages_in_both_languages(tmp_path):
         assert any(a["href"].endswith("gt-kedua/") for a in nav)
 
 
-def test_mkdocs_yml_translates_every_generated_navigation_title():
-    import yaml
-
-    from conftest import ROOT
-    from pedoman.render import nav_translations
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    english = next(lang for lang in config["plugins"][0]["i18n"]["languages"] if lang["locale"] == "en")
-    assert english["nav_translations"] == nav_translations()
-
-
 def test_english_navigation_is_in_english(fixture_site):
     nav = soup(fixture_site.site, "en/").select_one(".md-nav--primary").get_text(" ", strip=True)
     for title in ("Guidelines", "Recommendations", "For editors", "Inter-regional cooperation"):
