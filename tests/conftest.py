@@ -70,7 +70,8 @@ def fixture_site(tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory) -> Build:
-    """The shipped corpus under guidelines/ built once for the whole session."""
+    """The shipped corpus under guidelines/ built once for the whole session, HTML only
+    (its PDF links are checked by name, see `sitecheck.resolves`)."""
     project = tmp_path_factory.mktemp("shipped-site")
     build = build_site(project, ROOT / "guidelines")
     assert build.returncode == 0, build.output
