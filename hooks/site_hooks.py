@@ -55,6 +55,7 @@ def on_config(config):
         log.warning(warning)
     config.docs_dir = str(staging)
     config.nav = prepared.nav
+    _translate_nav(config)  # the English navigation titles come from pedoman's words (words.yaml)
     _state.update(base=base, docs=docs, settings=settings, prepared=prepared)
     return config
 
