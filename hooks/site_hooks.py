@@ -56,7 +56,8 @@ def on_config(config):
     config.docs_dir = str(staging)
     config.nav = prepared.nav
     _translate_nav(config)  # the English navigation titles come from pedoman's words (words.yaml)
-    _state.update(base=base, docs=docs, settings=settings, prepared=prepared)
+    # the address before mkdocs-static-i18n points it at each language's folder
+    _state.update(base=base, docs=docs, settings=settings, prepared=prepared, site_url=config.site_url)
     return config
 
 
@@ -79,6 +80,8 @@ def on_page_context(context, page, config, nav):
         lambda: _state["prepared"].updated_line(page.meta, hand_written, lang))
     if "source" in page.meta:
         page.edit_url = pedoman.edit_url(config.repo_url, config.edit_uri, page.meta["source"])
+    if _state["site_url"] and page.canonical_url:  # hreflang alternates need the site's address
+        page.meta["pd_alternates"] = pedoman.alternates(_state["site_url"], page.canonical_url)
     return context
 
 
@@ -103,7 +106,7 @@ def on_post_build(config):
         log.info("PDFs are not made by the live preview; `make site` makes them")
         pdf_cache = None
     for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, pdf_cache,
-                                                      config.site_url, search=settings.search)):
+                                                      _state["site_url"], search=settings.search)):
         log.info(line)
 
 

@@ -23,6 +23,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository."""
@@ -40,6 +41,11 @@ _RESTORE_SIGNALS_AND_EXEC = (
 )
 
 
+def read_config() -> dict:
+    """The project's mkdocs.yml as MkDocs reads it: `!ENV` values (the site's address) resolved."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+
+
 def write_variant(folder: Path, content: Path, site: Path | None = None, pedoman: dict | None = None,
                   **settings) -> Path:
     """Write `folder/mkdocs.yml`: the project's config building `content` into `site`.
@@ -47,7 +53,7 @@ def write_variant(folder: Path, content: Path, site: Path | None = None, pedoman
     `pedoman` adds to `extra.pedoman` (e.g. `{"search": False}`); `settings` replace
     top-level settings (e.g. `repo_url`, `docs_dir`). Returns the config file's path.
     """
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(site or folder / "site")
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]

@@ -21,7 +21,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import VALID
-from harness import ROOT, Preview
+from harness import ROOT, Preview, read_config
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def project(tmp_path, monkeypatch) -> Path:
     for folder in ["src/pedoman", "hooks", "overrides", "docs"]:
         shutil.copytree(ROOT / folder, copy / folder, ignore=ignore)
     shutil.copytree(VALID, copy / "guidelines")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     config["extra"]["pedoman"] |= {"search": False, "pdf": False}
     (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", str(copy / "src"))  # the copy's package, not the installed one

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from harness import read_config
 from pedoman import model, words
 from pedoman.errors import ContentErrors
 from pedoman.render import nav_translations
@@ -199,7 +200,7 @@ def test_a_word_missing_from_the_catalogue_fails_the_render_never_prints_empty(u
 # --- the navigation's English titles come from the catalogue ---
 
 def test_mkdocs_yml_holds_no_navigation_titles_of_its_own():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     for language in config["plugins"][0]["i18n"]["languages"]:
         assert "nav_translations" not in language, language["locale"]
 

@@ -25,6 +25,8 @@ _EXPORTS = {
     "write_schemas": "schema",
     "SearchIndexError": "search",
     "SearchReport": "search",
+    "alternates": "sitemap",
+    "write_sitemap": "sitemap",
     "Prepared": "site",
     "finish": "site",
     "prepare": "site",

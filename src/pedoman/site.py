@@ -21,6 +21,7 @@ from .pages import page_date, updated_line
 from .render import Renderer
 from .schema import write_schemas
 from .search import build_index
+from .sitemap import write_sitemap
 from .staging import sync_folder
 
 
@@ -75,7 +76,8 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
 
 def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, site_url: str | None = None,
            search: bool = True) -> list[str]:
-    """Once every language is built: open data, schemas, PDFs (unless `pdf_cache` is None), search.
+    """Once every language is built: open data, schemas, sitemap (with an address `site_url`),
+    PDFs (unless `pdf_cache` is None), search.
 
     Returns lines for the build log. Raises `search.SearchIndexError` if Pagefind fails.
     """
@@ -85,6 +87,8 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     log: list[str] = []
     write_exports(prepared.corpus, prepared.crossref, site_dir)
     write_schemas(site_dir / "schema", prepared.corpus)
+    listed = write_sitemap(site_dir, site_url)
+    log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
     if pdf_cache is not None:
         pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
