@@ -41,9 +41,16 @@ class _Ruamel(SafeConstructor):
     pass
 
 
+def _tagged(constructor, node):
+    """(tag, value) of a MkDocs tag, written on a scalar (`!ENV VAR`) or a list (`!ENV [VAR, default]`)."""
+    if node.id == "sequence":
+        return node.tag, tuple(constructor.construct_sequence(node, deep=True))
+    return node.tag, constructor.construct_scalar(node)
+
+
 for _tag in MKDOCS_TAGS:
-    _PyYAML.add_constructor(_tag, lambda loader, node: (node.tag, loader.construct_scalar(node)))
-    _Ruamel.add_constructor(_tag, lambda c, node: (node.tag, c.construct_scalar(node)))
+    _PyYAML.add_constructor(_tag, _tagged)
+    _Ruamel.add_constructor(_tag, _tagged)
 _PyYAML.add_multi_constructor(PYTHON_NAME, lambda loader, suffix, node: (PYTHON_NAME + suffix, node.value))
 _Ruamel.add_multi_constructor(PYTHON_NAME, lambda c, suffix, node: (PYTHON_NAME + suffix, node.value))
 
