@@ -80,9 +80,36 @@ def test_every_guideline_says_what_each_of_the_5k_does(g):
 
 
 @pytest.mark.parametrize("g", [g for g in GUIDELINES if g.kind == "formation"], ids=lambda g: g.id)
-def test_formation_guidelines_follow_perpres_49_2023(g):
-    cited = " ".join(r.title.id for r in g.references)
-    assert re.search(r"(Perpres|Peraturan Presiden)( Nomor)? 49( Tahun |/)2023", cited), cited
+def test_formation_guidelines_follow_perpres_49_2023_and_cite_the_formation_guide(g):
+    cited = {r.regulation for r in g.references}
+    assert {"perpres-69-2008", "permen-pppa-10-2012"} <= cited, cited
+    assert "perpres-49-2023" in CORPUS.regulations["perpres-69-2008"].amended_by
+
+
+def test_the_corpus_cites_only_registered_instruments_in_force():
+    for g in GUIDELINES:
+        for r in g.references:
+            if r.regulation is None:
+                continue
+            reg = CORPUS.regulations[r.regulation]
+            assert reg.status in ("in-force", "amended") or r.historical is not None, (g.id, reg.id)
+
+
+def test_no_institution_that_is_gone_is_listed_as_active():
+    gone = {a.id for a in CORPUS.agencies.values() if a.status in ("split", "dissolved")}
+    assert {"kemenko-polhukam", "kemendes-pdtt"} <= gone
+    for g in GUIDELINES:
+        listed = {a for s in g.sections for a in s.agencies}
+        assert not listed & gone, (g.id, listed & gone)
+    for successor in ("kemenko-polkam", "kemenko-kumham-imipas", "kemendes-pdt", "kementrans", "kp2mi"):
+        assert CORPUS.agencies[successor].active
+
+
+def test_uptd_ppa_is_cited_with_perpres_55_2024():
+    for g in GUIDELINES:
+        cited = {r.regulation for r in g.references}
+        if "permen-pppa-4-2018" in cited:
+            assert "perpres-55-2024" in cited, g.id
 
 
 def test_no_personal_data():

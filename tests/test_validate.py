@@ -72,7 +72,7 @@ def test_duplicate_register_entry_is_an_error(corpus_dir):
     with pytest.raises(ContentErrors) as caught:
         load_corpus(corpus_dir)
     assert [str(e) for e in caught.value.errors] == [
-        "guidelines/agencies.yaml:7:10: agencies[5].id: duplicate agency id 'polda' (each must be unique)"
+        "guidelines/agencies.yaml:8:10: agencies[6].id: duplicate agency id 'polda' (each must be unique)"
     ]
 
 
@@ -122,7 +122,7 @@ def test_command_prints_a_summary_and_exits_0(capsys):
     assert main(["validate", str(VALID)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1
-    assert out[0].startswith("OK: 4 guidelines, 6 sections, 12 recommendations, 5 agencies")
+    assert out[0].startswith("OK: 4 guidelines, 6 sections, 12 recommendations, 6 agencies")
 
 
 def test_command_exits_2_without_a_content_folder(tmp_path, capsys):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Agency, Guideline, Recommendation, Source, Term
+    from .model import Agency, Guideline, Recommendation, Regulation, Source, Term
 
 
 @dataclass
@@ -32,6 +32,8 @@ class Corpus:
     """Guideline id → its file, relative to the repository (for "edit this page")."""
     reviewed: dict[str, dict[str, str]] | None = None
     """Translation fingerprints from translations.yaml; None when tracking has not started."""
+    regulations: dict[str, Regulation] = field(default_factory=dict)
+    """The legal instruments guidelines cite, in register order."""
 
     def recommendation(self, rec_id: str) -> Recommendation:
         return next(r for r in self.recommendations if r.id == rec_id)
@@ -56,4 +58,5 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         guidelines=sorted((g for _, g in valid.guidelines), key=lambda g: (KINDS.index(g.kind), g.id)),
         paths={g.id: path for path, g in valid.guidelines},
         reviewed=dict(valid.translations.reviewed) if valid.translations else None,
+        regulations={r.id: r for r in valid.regulations.regulations},
     )

@@ -39,6 +39,7 @@ REGISTER_KEY = "x-pedoman-register"
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 RecommendationId = Annotated[str, StringConstraints(pattern=r"^R[0-9]{2}$"), Ref("recommendation")]
 AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("agency")]
+RegulationId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("regulation")]
 Stakeholder = Literal["kampung", "kampus", "komunitas", "korporasi", "kota"]
 Party = Literal["origin", "transit", "destination"]
 SCAFFOLD_MARK = "⟦"
@@ -93,9 +94,22 @@ class Text(Strict):
 
 
 class Reference(Strict):
-    """A regulation, report or other source the guideline relies on."""
+    """A source the guideline relies on: a legal instrument of `regulations.yaml` by its id
+    (optionally with the article), or, for a handbook, report or news item, a free title.
 
-    title: Text
+    Exactly one of `regulation` and `title` is given (checked in validate.py, which
+    also refuses a free title that names a legal instrument). A revoked or replaced
+    instrument may be cited only with `historical`, saying why the old text matters.
+    """
+
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["regulation"]}, {"required": ["title"]}]})
+
+    regulation: RegulationId | None = Field(default=None, description="An id from regulations.yaml")
+    article: NonBlank | None = Field(default=None, description="The articles cited, e.g. Pasal 48–50")
+    historical: Text | None = Field(
+        default=None, description="Why a revoked or replaced instrument is cited (it is then printed as historical)")
+    note: Text | None = Field(default=None, description="What the guideline takes from a cited instrument, if not plain")
+    title: Text | None = Field(default=None, description="A source that is not a legal instrument")
     url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
 
 
@@ -110,15 +124,33 @@ class Section(Strict):
     stakeholders: list[Stakeholder] = Field(default_factory=list)
 
 
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """`1.10` after `1.9`: a version compared number by number."""
+    return tuple(int(part) for part in version.split("."))
+
+
+class Change(Strict):
+    """One entry of a guideline's change history."""
+
+    date: Date
+    version: Version
+    note: Text = Field(description="What changed, for trainers who printed the previous version")
+
+
 class GuidelineBase(Strict):
     """The core every guideline kind shares."""
 
     id: Slug = Field(description="Equal to the file name without .yaml")
     title: Text
     summary: Text
-    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
+    version: Version
     status: Literal["draft", "approved"]
     updated: Date
+    changes: list[Change] = Field(
+        min_length=1, description="What changed in each version, newest first; the first entry is this version")
     references: list[Reference] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
 
@@ -290,7 +322,7 @@ def part_anchor(part: str) -> str:
 # A section id may not take the anchor of another part of the page (or of the PDF's
 # abbreviation annex), or two headings would share an anchor.
 RESERVED_ANCHORS = frozenset(
-    {"summary", "sections", "references", "abbreviations"}
+    {"summary", "sections", "references", "changes", "abbreviations"}
     | {part_anchor(part) for kind in GUIDELINE_MODELS for part in structured_parts(kind)}
 )
 
@@ -317,12 +349,25 @@ class RecommendationsFile(Strict):
     recommendations: list[Recommendation] = Field(min_length=1)
 
 
+AgencyStatus = Literal["active", "renamed", "merged", "split", "dissolved"]
+AGENCY_GONE = ("split", "dissolved")
+"""Statuses under which an institution may not be listed among a section's agencies."""
+
+
 class Agency(Strict):
     id: AgencyId
     abbreviation: NonBlank | None = None
     name: Text
     level: Literal["national", "provincial", "district", "village", "international", "non-government"]
+    status: AgencyStatus = "active"
+    successors: list[AgencyId] = Field(
+        default_factory=list, description="Who carries on its tasks (renamed, merged: one; split: two or more)")
+    since: Date | None = Field(default=None, description="When the status took effect (required unless active)")
+    basis: Text | None = Field(default=None, description="The decision that changed its status, and what moved where")
 
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
 
     def label(self, lang: str) -> str:
         """The full name, with the abbreviation when the name does not already contain it."""
@@ -336,6 +381,41 @@ class Agency(Strict):
 
 class AgenciesFile(Strict):
     agencies: list[Agency] = Field(min_length=1)
+
+
+# --- legal instruments -------------------------------------------------------
+
+REGULATION_TYPES = ("UU", "Perppu", "PP", "Perpres", "Permen", "Perma", "Perban", "Perda", "Pergub", "Perbup",
+                    "international")
+RegulationStatus = Literal["in-force", "amended", "revoked", "replaced"]
+REGULATION_GONE = ("revoked", "replaced")
+"""Statuses under which an instrument may be cited only with `historical`."""
+
+
+class Regulation(Strict):
+    """A legal instrument the guidelines cite, with its status as last checked."""
+
+    id: RegulationId = Field(description="type-number-year, e.g. uu-21-2007 or permen-pppa-10-2012")
+    type: Literal["UU", "Perppu", "PP", "Perpres", "Permen", "Perma", "Perban", "Perda", "Pergub", "Perbup",
+                  "international"]
+    issuer: Text | None = Field(
+        default=None, description="Whose regulation, for Permen, Perban and regional instruments, "
+                                  "e.g. Menteri Pemberdayaan Perempuan dan Perlindungan Anak")
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]+[A-Za-z]?$")] | None = Field(
+        default=None, description="Required unless an international instrument")
+    year: Annotated[int, Field(ge=1945, le=2100)]
+    title: Text = Field(description="What it is about (after 'tentang'), or an international instrument's name")
+    status: RegulationStatus
+    amended_by: list[RegulationId] = Field(default_factory=list, description="Instruments amending it, oldest first")
+    replaced_by: RegulationId | None = Field(default=None, description="The instrument that replaced or revoked it")
+    status_note: Text | None = Field(default=None, description="What the status rests on, in a sentence")
+    checked: Date = Field(description="When its status was last checked against an official source")
+    published: Text = Field(description="Where the official text is published: gazette (LN/TLN, BN) or treaty series")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+
+
+class RegulationsFile(Strict):
+    regulations: list[Regulation] = Field(min_length=1)
 
 
 class Term(Strict):

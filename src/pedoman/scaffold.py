@@ -64,6 +64,8 @@ def scaffold(kind: str, guideline_id: str) -> dict:
     data |= _fields(model)
     data["version"] = "0.1"
     data["status"] = "draft"
+    data["changes"][0]["version"] = "0.1"
+    data["references"] = [{"regulation": ""}]  # an id from regulations.yaml, or a `title` for another source
     data["sections"][0]["id"] = "bagian-pertama"
     for i, stage in enumerate(data.get("stages", []), start=1):
         stage["id"] = f"tahap-{i}"

@@ -26,6 +26,7 @@ from .model import (
     AgenciesFile,
     GlossaryFile,
     RecommendationsFile,
+    RegulationsFile,
     ReviewedFile,
     TranslationsFile,
 )
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 REGISTER_MODELS = {"recommendations": RecommendationsFile, "agencies": AgenciesFile, "glossary": GlossaryFile,
-                   "reviewed": ReviewedFile, "translations": TranslationsFile}
+                   "regulations": RegulationsFile, "reviewed": ReviewedFile, "translations": TranslationsFile}
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def json_schemas(corpus: Corpus | None = None) -> dict[str, dict]:
     registers = None if corpus is None else {
         "recommendation": ("an id from recommendations.yaml", [r.id for r in corpus.recommendations]),
         "agency": ("an id from agencies.yaml", list(corpus.agencies)),
+        "regulation": ("an id from regulations.yaml", list(corpus.regulations)),
     }
     schemas = {}
     for name, text in _model_schemas().items():

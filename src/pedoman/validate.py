@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
@@ -27,11 +28,15 @@ from .model import (
     GUIDELINE_MODELS,
     KINDS,
     RESERVED_ANCHORS,
+    AGENCY_GONE,
+    REGULATION_GONE,
     AgenciesFile,
     GlossaryFile,
     Guideline,
     RecommendationsFile,
     Ref,
+    RegulationsFile,
+    version_key,
     ReviewedFile,
     TranslationsFile,
     Text,
@@ -41,6 +46,7 @@ REGISTERS = {
     "recommendations.yaml": RecommendationsFile,
     "agencies.yaml": AgenciesFile,
     "glossary.yaml": GlossaryFile,
+    "regulations.yaml": RegulationsFile,
 }
 OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": TranslationsFile}
 
@@ -173,10 +179,11 @@ def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
     fields = []
     for name, info in model.model_fields.items():
         ref = next((m for m in info.metadata if isinstance(m, Ref)), None)
-        if ref is None and get_origin(info.annotation) is list:
-            item = get_args(info.annotation)[0]
-            if get_origin(item) is Annotated:
-                ref = next((m for m in item.__metadata__ if isinstance(m, Ref)), None)
+        origin = get_origin(info.annotation)
+        if ref is None and (origin in (list, Union) or str(origin) == "types.UnionType"):
+            for item in get_args(info.annotation):  # list[Id] or Id | None
+                if get_origin(item) is Annotated:
+                    ref = next((m for m in item.__metadata__ if isinstance(m, Ref)), ref)
         fields.append((name, str(ref) if ref is not None else None))
     return tuple(fields)
 
@@ -190,7 +197,7 @@ def _refs(obj: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
             if isinstance(value, list):
                 for i, v in enumerate(value):
                     yield (*here, i), ref, v
-            else:
+            elif value is not None:
                 yield here, ref, value
         elif isinstance(value, BaseModel):
             yield from _refs(value, here)
@@ -224,8 +231,59 @@ def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
+LEGAL_TITLE = re.compile(
+    r"^\s*(UU|Undang-Undang|Perppu|Peraturan|PP|Perpres|Permen\w*|Perma|Perban|Perda|Pergub|Perbup|Keputusan|Keppres)"
+    r"\s+(Nomor|No\.?|[A-Z][a-z]+)", re.IGNORECASE)
+"""A free reference title that names a legal instrument, which belongs in regulations.yaml."""
+
+
+def _check_references(doc: Document, g: Guideline, regulations: dict, err) -> None:
+    for i, ref in enumerate(g.references):
+        here = ("references", i)
+        if (ref.regulation is None) == (ref.title is None):
+            err(here, "give either 'regulation' (an id from regulations.yaml) or 'title' (a source that is "
+                      "not a legal instrument), not " + ("both" if ref.regulation else "neither"))
+            continue
+        if ref.title is not None:
+            for name in ("article", "historical", "note"):
+                if getattr(ref, name) is not None:
+                    err((*here, name), f"'{name}' belongs to a citation of a regulation; this reference has a 'title'")
+            if LEGAL_TITLE.match(ref.title.id):
+                err((*here, "title"), "a legal instrument cited as free text; add it to regulations.yaml and cite "
+                                      f"its id with 'regulation', found '{ref.title.id[:60]}'")
+            continue
+        if ref.url is not None:
+            err((*here, "url"), "a regulation's address belongs in regulations.yaml, not in the citation")
+        reg = regulations.get(ref.regulation)
+        if reg is None:
+            continue  # reported as an unknown regulation with the other ids
+        if reg.status in REGULATION_GONE and ref.historical is None:
+            successor = f" by '{reg.replaced_by}'" if reg.replaced_by else ""
+            err((*here, "regulation"), f"'{reg.id}' is {reg.status}{successor} (checked {reg.checked.isoformat()}); "
+                                       f"cite the instrument in force, or say in 'historical' why the old one is cited")
+        elif reg.status not in REGULATION_GONE and ref.historical is not None:
+            err((*here, "historical"), f"'{reg.id}' is {reg.status.replace('-', ' ')}; 'historical' is only for a revoked or "
+                                       "replaced instrument")
+
+
+def _check_changes(doc: Document, g: Guideline, err) -> None:
+    newest = g.changes[0]
+    for i, (newer, older) in enumerate(zip(g.changes, g.changes[1:])):
+        if not (version_key(newer.version) > version_key(older.version) and newer.date >= older.date):
+            err(("changes", i + 1), f"expected the history newest first, each entry older and of a lower version "
+                                    f"than the one above it ({newer.version} of {newer.date.isoformat()}), found "
+                                    f"{older.version} of {older.date.isoformat()}")
+    if newest.version != g.version:
+        err(("changes", 0, "version"), f"expected the newest change to be this version '{g.version}', "
+                                       f"found '{newest.version}'")
+    if newest.date != g.updated:
+        err(("changes", 0, "date"), f"expected the newest change to be dated as 'updated' "
+                                    f"({g.updated.isoformat()}), found {newest.date.isoformat()}")
+
+
 def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]],
-                     reviewed: frozenset[str]) -> list[ContentError]:
+                     reviewed: frozenset[str], regulations: dict | None = None,
+                     agencies: dict | None = None) -> list[ContentError]:
     errors: list[ContentError] = []
 
     def err(loc: tuple, message: str) -> None:
@@ -242,14 +300,77 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
     expected = {
         "recommendation": lambda ids: f"expected one of {min(ids)}–{max(ids)}",
         "agency": lambda ids: "expected an id from agencies.yaml",
+        "regulation": lambda ids: "expected an id from regulations.yaml",
     }
     for loc, register, value in _refs(g):
         known = registers[register]
         if value not in known:
             err(loc, f"unknown {register} '{value}' ({expected[register](known)})")
+        elif register == "agency" and agencies and agencies[value].status in AGENCY_GONE:
+            a = agencies[value]
+            err(loc, f"'{value}' was {a.status} on {a.since.isoformat() if a.since else '?'}; "
+                     f"list {' or '.join(repr(s) for s in a.successors) or 'the institution now responsible'} instead")
+    _check_references(doc, g, regulations or {}, err)
+    _check_changes(doc, g, err)
     for loc, text in _strings(doc.data):
         for finding in find_personal_data(text, reviewed):
             err(loc, finding.message())
+    return errors
+
+
+def _check_agencies(doc: Document, file: AgenciesFile) -> list[ContentError]:
+    """Each institution's status against its successors and date."""
+    errors: list[ContentError] = []
+    ids = {a.id for a in file.agencies}
+    wanted = {"renamed": (1, 1, "exactly one successor"), "merged": (1, 1, "exactly one successor"),
+              "split": (2, 99, "two or more successors"), "dissolved": (0, 99, ""), "active": (0, 0, "no successors")}
+
+    def err(loc: tuple, message: str) -> None:
+        errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc), message))
+
+    for i, a in enumerate(file.agencies):
+        low, high, words = wanted[a.status]
+        if not low <= len(a.successors) <= high:
+            err(("agencies", i, "successors"), f"an institution that is {a.status} has {words}, "
+                                               f"found {len(a.successors)}")
+        for j, successor in enumerate(a.successors):
+            if successor not in ids or successor == a.id:
+                err(("agencies", i, "successors", j), f"expected the id of another institution in agencies.yaml, "
+                                                      f"found '{successor}'")
+        if a.status != "active" and a.since is None:
+            err(("agencies", i, "status"), f"an institution that is {a.status} needs 'since', the date it took effect")
+    return errors
+
+
+def _check_regulations(doc: Document, file: RegulationsFile) -> list[ContentError]:
+    """Each instrument's status against its amending and replacing instruments."""
+    errors: list[ContentError] = []
+    ids = {r.id for r in file.regulations}
+
+    def err(loc: tuple, message: str) -> None:
+        errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc), message))
+
+    for i, r in enumerate(file.regulations):
+        here = ("regulations", i)
+        if r.type != "international" and r.number is None:
+            err(here, f"missing required field 'number' (only an international instrument may have none)")
+        if r.type in ("Permen", "Perban", "Perda", "Pergub", "Perbup") and r.issuer is None:
+            err(here, f"missing required field 'issuer' (whose {r.type} it is)")
+        for j, other in enumerate(r.amended_by):
+            if other not in ids or other == r.id:
+                err((*here, "amended_by", j), f"expected the id of another instrument in regulations.yaml, found '{other}'")
+        if r.replaced_by is not None and (r.replaced_by not in ids or r.replaced_by == r.id):
+            err((*here, "replaced_by"), f"expected the id of another instrument in regulations.yaml, "
+                                        f"found '{r.replaced_by}'")
+        if r.status == "amended" and not r.amended_by:
+            err((*here, "status"), "an amended instrument needs 'amended_by', the instruments amending it")
+        if r.status == "replaced" and r.replaced_by is None:
+            err((*here, "status"), "a replaced instrument needs 'replaced_by', the instrument replacing it")
+        if r.status in ("in-force", "amended") and r.replaced_by is not None:
+            err((*here, "replaced_by"), f"an instrument {r.status} has no 'replaced_by'; set its status to "
+                                        "'replaced' or 'revoked'")
+        if r.status == "in-force" and r.amended_by:
+            err((*here, "status"), "an instrument with 'amended_by' has the status 'amended'")
     return errors
 
 
@@ -260,6 +381,7 @@ class Validated:
     recommendations: RecommendationsFile
     agencies: AgenciesFile
     glossary: GlossaryFile
+    regulations: RegulationsFile
     guidelines: list[tuple[str, Guideline]]
     """(file shown relative to `base`, guideline), in file order."""
     reviewed: ReviewedFile | None
@@ -333,14 +455,21 @@ def validate_folder(root: Path, base: Path) -> Validated:
     errors += _duplicates(rec_doc, recs.recommendations, "id", "recommendation id", ("recommendations",))
     errors += _duplicates(agency_doc, agencies.agencies, "id", "agency id", ("agencies",))
     errors += _duplicates(glossary_doc, glossary.terms, "term", "term", ("terms",))
+    reg_doc, regs = registers["regulations.yaml"]
+    errors += _duplicates(reg_doc, regs.regulations, "id", "regulation id", ("regulations",))
+    errors += _check_agencies(agency_doc, agencies)
+    errors += _check_regulations(reg_doc, regs)
 
     known = {
         "recommendation": {r.id for r in recs.recommendations},
         "agency": {a.id for a in agencies.agencies},
+        "regulation": {r.id for r in regs.regulations},
     }
+    agency_by_id = {a.id: a for a in agencies.agencies}
+    regulation_by_id = {r.id: r for r in regs.regulations}
     first_file: dict[str, str] = {}
     for path, doc, g in guideline_docs:
-        errors += _check_guideline(doc, g, path, known, reviewed)
+        errors += _check_guideline(doc, g, path, known, reviewed, regulation_by_id, agency_by_id)
         if g.id in first_file:
             errors.append(ContentError(doc.path, *doc.mark(("id",)), "id",
                                        f"duplicate guideline id '{g.id}' (also used by {first_file[g.id]})"))
@@ -350,5 +479,5 @@ def validate_folder(root: Path, base: Path) -> Validated:
         raise ContentErrors(errors)
 
     optional = {name: registers[name][1] if name in registers else None for name in OPTIONAL_REGISTERS}
-    return Validated(recs, agencies, glossary, [(doc.path, g) for _, doc, g in guideline_docs],
+    return Validated(recs, agencies, glossary, regs, [(doc.path, g) for _, doc, g in guideline_docs],
                      optional["reviewed.yaml"], optional["translations.yaml"])
