@@ -100,6 +100,33 @@ def _translations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _legal(args: argparse.Namespace) -> int:
+    import datetime
+
+    from .legal import citations, stale
+
+    root = Path(args.content)
+    try:
+        corpus = load_corpus(root)
+    except ContentErrors as exc:
+        print(exc.report())
+        return EXIT_CONTENT
+    try:
+        today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    except ValueError:
+        print(f"pedoman: --today expects a date written as YYYY-MM-DD, found '{args.today}'", file=sys.stderr)
+        return EXIT_USAGE
+    cited = citations(corpus)
+    due = stale(corpus, today)
+    for r in due:
+        users = sorted({g.id for g, _ in cited[r.id]})
+        print(f"{root / 'regulations.yaml'}: {r.id}: status last checked {r.checked.isoformat()}, more than "
+              f"12 months ago; cited by {', '.join(users) if users else 'no guideline'}")
+    print(f"{len(due)} of {len(corpus.regulations)} instruments due for a check of their status "
+          f"(as of {today.isoformat()}); this never fails a build")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pedoman", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -124,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("output", nargs="?", default="schema", help="output folder (default: schema)")
     schema.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
     schema.set_defaults(run=_schema)
+    legal = commands.add_parser("legal", help="list legal instruments whose status was not checked for 12 months")
+    legal.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
+    legal.add_argument("--today", help="the date to judge from (YYYY-MM-DD; default: today)")
+    legal.set_defaults(run=_legal)
     args = parser.parse_args(argv)
     return args.run(args)
 
