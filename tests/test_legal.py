@@ -6,7 +6,9 @@ import datetime
 
 from pedoman import load_corpus
 from pedoman.cli import main
-from pedoman.legal import citations, stale, stale_before
+from pedoman.crossref import build_crossref
+from pedoman.exports import crossref_data
+from pedoman.legal import citations, regulations_data, stale, stale_before
 
 from conftest import VALID
 
@@ -42,3 +44,36 @@ def test_citations_follow_the_register():
 def test_bad_date_is_a_usage_error(capsys):
     assert main(["legal", "--content", str(VALID), "--today", "30-11-2026"]) == 2
     assert "expects a date written as YYYY-MM-DD" in capsys.readouterr().err
+
+
+
+def test_the_open_data_lists_every_instrument_with_who_cites_it():
+    data = regulations_data(load_corpus(VALID))["regulations"]
+    by_id = {r["id"]: r for r in data}
+    assert len(data) == 8
+    assert by_id["perban-bp2mi-9-2020"]["status"] == "replaced"
+    assert by_id["perban-bp2mi-9-2020"]["replaced_by"] == "permen-p2mi-17-2025"
+    assert by_id["uu-21-2007"]["cited_by"] == [{
+        "guideline": "gt-uji", "article": "Pasal 58",
+        "url": {"id": "guidelines/formation/gt-uji/#references", "en": "en/guidelines/formation/gt-uji/#references"}}]
+    assert by_id["pp-9-2008"]["checked"] == "2024-06-01"
+
+
+def test_the_crossref_data_names_each_guidelines_instruments():
+    corpus = load_corpus(VALID)
+    data = crossref_data(corpus, build_crossref(corpus))
+    cites = {g["id"]: g["cites"] for g in data["guidelines"]}
+    assert cites["layanan-uji"] == [{"regulation": "pp-9-2008", "article": None},
+                                    {"regulation": "perpres-69-2008", "article": "Pasal 11"}]
+
+
+def test_the_shipped_register_holds_every_instrument_the_corpus_cites_with_status_and_date():
+    corpus = load_corpus(VALID.parents[2] / "guidelines")
+    cited = citations(corpus)
+    assert all(r.checked and r.status and r.published for r in corpus.regulations.values())
+    for rid in ("uu-21-2007", "uu-18-2017", "uu-1-2023", "perpres-55-2024", "permen-pppa-10-2012",
+                "permen-p2mi-17-2025", "perpres-69-2008"):
+        assert cited[rid], rid
+    assert corpus.regulations["uu-18-2017"].amended_by == ["uu-6-2023"]
+    assert corpus.regulations["perban-bp2mi-9-2020"].replaced_by == "permen-p2mi-17-2025"
+    assert not cited["perban-bp2mi-9-2020"]

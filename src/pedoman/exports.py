@@ -1,4 +1,4 @@
-"""Open data: the recommendation ↔ section cross-references as JSON and CSV.
+"""Open data: the recommendation ↔ section cross-references as JSON and CSV, and the legal register.
 
 URLs are relative to the site root, as the pages themselves are published:
 `guidelines/formation/gt-provinsi/#dasar-hukum` (Indonesian) and the same
@@ -64,6 +64,8 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
                 "title": _text(g.title),
                 "url": _urls(urls.guideline_key(g.kind, g.id)),
                 "sections": [_section(ref) for ref in crossref.sections if ref.guideline is g],
+                "cites": [{"regulation": ref.regulation, "article": ref.article}
+                          for ref in g.references if ref.regulation is not None],
             }
             for g in corpus.guidelines
         ],
@@ -89,11 +91,16 @@ def crossref_csv(corpus: Corpus, crossref: CrossRef) -> str:
 
 
 def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> list[Path]:
-    """Write data/crossref.json and data/crossref.csv into the built site."""
+    """Write data/crossref.json, data/crossref.csv and data/regulations.json into the built site."""
+    from .legal import regulations_data
+
     folder = Path(site_dir) / "data"
     folder.mkdir(parents=True, exist_ok=True)
     json_path, csv_path = folder / "crossref.json", folder / "crossref.csv"
+    regulations_path = folder / "regulations.json"
+    regulations_path.write_text(json.dumps(regulations_data(corpus), ensure_ascii=False, indent=1) + "\n",
+                                encoding="utf-8")
     json_path.write_text(json.dumps(crossref_data(corpus, crossref), ensure_ascii=False, indent=1) + "\n",
                          encoding="utf-8")
     csv_path.write_text(crossref_csv(corpus, crossref), encoding="utf-8")
-    return [json_path, csv_path]
+    return [json_path, csv_path, regulations_path]

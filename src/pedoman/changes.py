@@ -1,0 +1,102 @@
+"""Change history across the corpus: the what's-new list and an Atom feed per language.
+
+Each guideline keeps its own `changes` (newest first, checked by the validator).
+Here they are merged, newest first, for the "Pembaruan" / "What's new" page and for
+`feed.xml` (Indonesian, at the site root) and `en/feed.xml` (English), so trainers
+can subscribe and see what changed since the PDF they printed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import urls
+from .model import LANGUAGES
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Change, Guideline
+
+FEED_NAME = "feed.xml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    guideline: Guideline
+    change: Change
+
+
+def entries(corpus: Corpus) -> list[Entry]:
+    """Every change of every guideline, newest first; on one day, in the order of the site's navigation."""
+    found = [Entry(g, c) for g in corpus.guidelines for c in g.changes]
+    order = {g.id: i for i, g in enumerate(corpus.guidelines)}
+    return sorted(found, key=lambda e: (-e.change.date.toordinal(), order[e.guideline.id],
+                                        [-int(p) for p in e.change.version.split(".")]))
+
+
+def feed_path(lang: str) -> str:
+    """Where a language's feed sits, relative to the site root."""
+    return FEED_NAME if lang == urls.DEFAULT_LANGUAGE else f"{lang}/{FEED_NAME}"
+
+
+def _link(key: str, lang: str, site_url: str | None, anchor: str | None = None) -> str:
+    """A page's address as the feed gives it: absolute with a site address, else relative to the feed."""
+    path = urls.page_url(key, lang, anchor)
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    prefix = "" if lang == urls.DEFAULT_LANGUAGE else f"{lang}/"
+    return path[len(prefix):] or "./"
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+
+
+def atom_feed(corpus: Corpus, lang: str, words, site_url: str | None = None) -> bytes:
+    """The Atom feed of `lang`: one entry per change, newest first."""
+    from feedgen.feed import FeedGenerator
+
+    listed = entries(corpus)
+    feed = FeedGenerator()
+    base = (site_url.rstrip("/") + "/") if site_url else "urn:pedoman:"
+    feed.id(base + feed_path(lang))
+    feed.title(words["feed_title"])
+    feed.subtitle(words["whats_new_intro"])
+    feed.language(lang)
+    feed.link(href=_link(WHATS_NEW, lang, site_url), rel="alternate")
+    if site_url:
+        feed.link(href=base + feed_path(lang), rel="self")
+    feed.updated(_moment(listed[0].change.date if listed else corpus.source.date))
+    for e in listed:
+        g, c = e.guideline, e.change
+        key = urls.guideline_key(g.kind, g.id)
+        item = feed.add_entry(order="append")
+        item.id(f"{base}{urls.page_url(key, lang)}#{words['version'].lower()}-{c.version}")
+        item.title(f"{g.title.get(lang)} · {words['version']} {c.version}")
+        item.link(href=_link(key, lang, site_url, "changes"))
+        item.updated(_moment(c.date))
+        item.published(_moment(c.date))
+        item.summary(c.note.get(lang))
+        item.category(term=g.kind, label=words[g.kind])
+    return feed.atom_str(pretty=True)
+
+
+def write_feeds(corpus: Corpus, site_dir: Path | str, site_url: str | None = None) -> list[Path]:
+    """Write `feed.xml` and `en/feed.xml` into the built site."""
+    from .words import CATALOGUE
+
+    written = []
+    for lang in LANGUAGES:
+        path = Path(site_dir) / feed_path(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(atom_feed(corpus, lang, CATALOGUE[lang], site_url))
+        written.append(path)
+    return written
+
+
+WHATS_NEW = "whats-new"
+"""The page key of the what's-new page."""
+
