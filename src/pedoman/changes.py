@@ -66,7 +66,7 @@ def atom_feed(corpus: Corpus, lang: str, words, site_url: str | None = None) -> 
     feed.title(words["feed_title"])
     feed.subtitle(words["whats_new_intro"])
     feed.language(lang)
-    feed.link(href=_link(WHATS_NEW, lang, site_url), rel="alternate")
+    feed.link(href=_link(urls.WHATS_NEW, lang, site_url), rel="alternate")
     if site_url:
         feed.link(href=base + feed_path(lang), rel="self")
     feed.updated(_moment(listed[0].change.date if listed else corpus.source.date))
@@ -95,8 +95,3 @@ def write_feeds(corpus: Corpus, site_dir: Path | str, site_url: str | None = Non
         path.write_bytes(atom_feed(corpus, lang, CATALOGUE[lang], site_url))
         written.append(path)
     return written
-
-
-WHATS_NEW = "whats-new"
-"""The page key of the what's-new page."""
-
