@@ -19,7 +19,7 @@ KINDS = ["formation", "victim-assistance", "cooperation", "corporate-engagement"
 
 def expected_pages(prefix: str) -> set[str]:
     pages = {"index.html", "about/index.html", "how-to-read/index.html", "glossary/index.html",
-             "contribute/index.html", "translations/index.html",
+             "contribute/index.html", "translations/index.html", "legal/index.html", "whats-new/index.html",
              "guidelines/index.html", "recommendations/index.html",
              "recommendations/agencies/index.html", "recommendations/stakeholders/index.html",
              "recommendations/coverage/index.html"}
@@ -66,19 +66,26 @@ def test_every_internal_link_resolves(fixture_site):
 
 @pytest.mark.parametrize(("prefix", "title"), [("", "Panduan pembentukan dan penguatan GT"),
                                                ("en/", "Forming and strengthening task forces")])
-def test_matrix_has_a_row_per_recommendation_linking_its_sections(fixture_site, prefix, title):
+def test_matrix_has_a_row_per_guideline_and_a_column_per_recommendation(fixture_site, prefix, title):
     page = prefix + "recommendations/"
     html = soup(fixture_site.site, page)
+    headers = html.select("table thead th")[1:]
+    assert [th.get_text(strip=True) for th in headers] == [f"R{i:02d}" for i in range(1, 13)]
+    # the short id's text alternative is the whole recommendation, also set out in the legend
+    assert headers[0].a["aria-label"] == f"R01: {title}"
+    legend = dict(zip([dt.get_text(strip=True) for dt in html.select("dl.pd-legend dt")],
+                      [dd.get_text(" ", strip=True) for dd in html.select("dl.pd-legend dd")]))
+    assert list(legend) == [f"R{i:02d}" for i in range(1, 13)] and title in legend["R01"]
     rows = html.select("table tbody tr")
-    assert [r["id"] for r in rows] == [f"r{i:02d}" for i in range(1, 13)]
-    first = rows[0]
-    assert title in first.th.get_text()
-    # R01 is implemented by gt-uji section 1 only: one link, in the gt-uji column, count 1
-    cells = first.find_all("td")
-    assert len(cells) == len(GUIDELINES) + 1
-    links = [a["href"] for a in first.select("td a")]
-    assert links == ["../guidelines/formation/gt-uji/#dasar-hukum"]
-    assert cells[-1].get_text() == "1"
+    assert sorted(r.get("id") for r in rows[:-1]) == sorted(g.split("/")[1] for g in GUIDELINES)
+    # R01 is implemented by gt-uji section 1 only: one link, in the R01 column of gt-uji's row, total 1
+    gt_uji = html.select_one("tr#gt-uji")
+    cells = gt_uji.find_all("td")
+    assert len(cells) == 12
+    assert [a["href"] for a in cells[0].select("a")] == ["../guidelines/formation/gt-uji/#dasar-hukum"]
+    assert [a["href"] for r in rows[:-1] for a in r.find_all("td")[0].select("a")] == [
+        "../guidelines/formation/gt-uji/#dasar-hukum"]
+    assert rows[-1].find_all("td")[0].get_text() == "1"
     for row in rows:
         for a in row.select("a"):
             assert resolves(fixture_site.site, internal_links_of(a, page))

@@ -248,7 +248,7 @@ def test_table_headers_and_paragraphs_come_from_the_catalogue(fixture_site, lang
     glossary = soup(fixture_site.site, prefix + "glossary/")
     assert [th.get_text(strip=True) for th in glossary.select("thead th")] == [W[lang]["term"], W[lang]["expansion"]]
     matrix = soup(fixture_site.site, prefix + "recommendations/")
-    assert matrix.select_one("thead th").get_text(strip=True) == W[lang]["recommendation"]
+    assert matrix.select_one("thead th").get_text(strip=True) == W[lang]["guideline"]
     assert W[lang]["matrix_intro"] in matrix.get_text(" ", strip=True)
     report = soup(fixture_site.site, prefix + "translations/")
     command = next(c.get_text() for c in report.select("p code") if c.get_text().startswith("pedoman translations"))

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from . import diagrams, translations, urls
+from . import changes, diagrams, legal, translations, urls
 from .crossref import CrossRef
 from .words import CATALOGUE, long_date
 from .markdown import render_markdown
@@ -119,6 +119,15 @@ class Renderer:
         def diagram(g) -> Markup:
             return Markup(diagrams.for_guideline(g, lang, lambda a: self.corpus.agencies[a].short(lang)))
 
+        def cite(ref) -> dict:
+            return legal.citation(ref, self.corpus, lang, labels)
+
+        def legal_status(reg) -> str:
+            text = labels[legal.STATUS_WORD[reg.status]]
+            if reg.replaced_by:
+                text += f" ({labels['replaced_by']} {legal.short_name(self.corpus.regulations[reg.replaced_by], lang, labels)})"
+            return text
+
         def outdated_note(g, part: str) -> Markup:
             if lang == "en" and part in self.outdated.get(g.id, ()):
                 return Markup('<p class="pd-outdated-note">{}</p>').format(labels["outdated"])
@@ -128,7 +137,9 @@ class Renderer:
             lang=lang, other_lang="en" if lang == "id" else "id", translation=lang != LANGUAGES[0], L=labels, corpus=self.corpus, xref=self.crossref, kinds=KINDS,
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url,
-            text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note,
+            text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note, cite=cite,
+            legal_name=lambda reg: legal.name(reg, lang, labels),
+            legal_amended=lambda reg: legal.amendments(reg, self.corpus, lang, labels), legal_status=legal_status,
             translation_report=self.translation_report,
             guideline_titles=[text(g.title) for g in self.corpus.guidelines],
             plain=lambda value: value.get(lang),
@@ -162,7 +173,7 @@ class Renderer:
                 meta = {"description": g.summary.get(lang), "updated": g.updated.isoformat(),
                         "source": self.corpus.paths[g.id]}
                 pages.append(self.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, meta, g=g))
-            pages.append(self.render("matrix.md.j2", urls.MATRIX, lang))
+            pages.append(self.render("matrix.md.j2", urls.MATRIX, lang, {"hide": ["toc"]}))  # the width is the table's
             for rec in self.corpus.recommendations:
                 pages.append(self.render("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
                                          {"description": rec.text.get(lang)}, rec=rec))
@@ -171,6 +182,12 @@ class Renderer:
             pages.append(self.render("coverage.md.j2", urls.COVERAGE, lang))
             pages.append(self.render("glossary.md.j2", urls.GLOSSARY, lang))
             pages.append(self.render("translations.md.j2", urls.TRANSLATIONS, lang))
+            pages.append(self.render(
+                "legal.md.j2", urls.LEGAL, lang, {"updated": max(r.checked for r in self.corpus.regulations.values()).isoformat()},
+                regulations=list(self.corpus.regulations.values()), cited=legal.citations(self.corpus),
+                stale=legal.stale(self.corpus), changed_agencies=[a for a in self.corpus.agencies.values() if not a.active]))
+            pages.append(self.render("whats_new.md.j2", urls.WHATS_NEW, lang, changes=changes.entries(self.corpus),
+                                     feed=changes.feed_path(lang)))
         return pages
 
     def nav(self) -> list:
@@ -191,6 +208,8 @@ class Renderer:
             {labels["guidelines"]: guideline_sections},
             {labels["recommendations"]: recommendations},
             src(urls.GLOSSARY),
+            src(urls.LEGAL),
+            src(urls.WHATS_NEW),
             {labels["editors"]: ["contribute.md", src(urls.TRANSLATIONS)]},
         ]
 
