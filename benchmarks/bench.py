@@ -45,7 +45,7 @@ import yaml
 from pedoman import load_corpus, prepare
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from harness import ROOT, Preview, write_variant  # noqa: E402  (the tests' harness, not shipped)
+from harness import ROOT, Preview, read_config, write_variant  # noqa: E402  (the tests' harness, not shipped)
 from synthetic import make_corpus  # noqa: E402
 
 WORK = ROOT / "build" / "bench"
@@ -101,7 +101,7 @@ def plain_config(folder: Path, content: Path) -> Path:
     hooks (only the theme's words, see THEME_ONLY_HOOK)."""
     docs = folder / "docs"
     prepared = prepare(content, ROOT / "docs", docs)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     hook = folder / "theme_words.py"
     hook.write_text(THEME_ONLY_HOOK.format(hooks=str(ROOT / "hooks" / "site_hooks.py")), encoding="utf-8")
     config.update(docs_dir=str(docs), site_dir=str(folder / "site"), nav=prepared.nav, watch=[], hooks=[str(hook)])
@@ -124,9 +124,12 @@ def save(path: Path, text: str) -> None:
 
 
 def edit_one_guideline(content: Path) -> None:
-    """A change an editor makes: one guideline's version string, different on every call."""
+    """A change an editor makes: one guideline's version, and its newest change's with it
+    (they must agree), different on every call."""
     edited = edited_guideline(content)
-    save(edited, edited.read_text(encoding="utf-8").replace('\nversion: "', '\nversion: "9', 1))
+    text = edited.read_text(encoding="utf-8")
+    version = re.search(r'\nversion: "([^"]+)"', text)[1]
+    save(edited, text.replace(f'version: "{version}"', f'version: "9{version}"'))
 
 
 def copy_corpus(source: Path, name: str) -> Path:

@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTERS = ("recommendations.yaml", "agencies.yaml", "glossary.yaml")
+NOT_COPIED = {"translations.yaml"}
+"""Top-level files of the source that name its guidelines (the copies have other ids)."""
 
 
 def make_corpus(target: Path, sections: int, source: Path = ROOT / "guidelines") -> int:
@@ -26,8 +27,9 @@ def make_corpus(target: Path, sections: int, source: Path = ROOT / "guidelines")
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in REGISTERS:
-        shutil.copy(source / name, target / name)
+    for register in sorted(source.glob("*.yaml")):  # recommendations, agencies, glossary, regulations...
+        if register.name not in NOT_COPIED:
+            shutil.copy(register, target / register.name)
     patterns = []
     for path in sorted(source.glob("*/*.yaml")):
         text = path.read_text(encoding="utf-8")
