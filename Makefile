@@ -43,7 +43,8 @@ build-packages:
 	  || echo "Could not install it; as root run: apt-get install libharfbuzz-subset0 (PDFs are made without font subsetting until then)" >&2; }
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler-utils to read PDFs,
-# libharfbuzz-subset0 so that WeasyPrint embeds font subsets, Java and npm for the HTML checker (vnu-jar). Runs without a terminal too
+# libharfbuzz-subset0 so that WeasyPrint embeds font subsets, Java and npm for the HTML checker (vnu-jar).
+# LibreOffice (Writer and Calc, no GUI) opens every drafting-kit document as a real client would. Runs without a terminal too
 # (nothing asks a question); a browser still missing afterwards stops `make test` here.
 system-packages:
 	@missing=""; \
@@ -52,6 +53,7 @@ system-packages:
 	dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui libreoffice-calc-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null && \
