@@ -26,6 +26,8 @@
             showImages: false,
             resetStyles: false,
             showSubResults: true,
+            // a word's place (headings weigh most, see pedoman/search.py) counts, not how often it is repeated
+            ranking: { termFrequency: 0 },
             excerptLength: 24
           }));
         };

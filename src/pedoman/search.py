@@ -27,8 +27,30 @@ class SearchReport:
     pages: int
 
 
+# A query that names a section (its heading) or a stage (its title) should find that section
+# first, before pages that merely mention the word: Pagefind weighs these elements highest.
+# The search UI (overrides/assets/search.js) also ignores how often a word is repeated.
+HEADING_WEIGHT = 10
+_WEIGHED = [
+    (re.compile(r"<h([23])(?![^>]*data-pagefind-weight)"), rf'<h\1 data-pagefind-weight="{HEADING_WEIGHT}"'),
+    (re.compile(r'(<li id="stage-[^"]*">\s*<p)>'), rf'\1 data-pagefind-weight="{HEADING_WEIGHT}">'),
+]
+
+
+def weigh(page_html: str) -> str:
+    """`page_html` with its section headings and stage titles weighted for Pagefind."""
+    for pattern, replacement in _WEIGHED:
+        page_html = pattern.sub(replacement, page_html)
+    return page_html
+
+
 def build_index(site_dir: Path | str) -> SearchReport:
-    """Index the built site into `<site_dir>/pagefind/`."""
+    """Index the built site into `<site_dir>/pagefind/`, headings and stage titles weighted."""
+    for page in Path(site_dir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        weighed = weigh(text)
+        if weighed != text:
+            page.write_text(weighed, encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
          "--exclude-selectors", ".headerlink"],

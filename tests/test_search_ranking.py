@@ -1,0 +1,59 @@
+"""Search ranks what the reader means first, pinned by queries in both languages on the shipped
+corpus, through the search UI in Chromium: a query naming a section's heading or a stage's
+title brings that section to the top, before pages that merely mention the word."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import build_site
+from harness import ROOT
+from webcheck import launch, serve
+
+RESULTS_SHOWN = """() => {
+    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
+    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
+        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
+}"""
+
+ASSISTANCE = "guidelines/victim-assistance/pendampingan-pemulihan-korban/"
+# (site language prefix, query, the first result's page, an anchor among its first result's sections)
+QUERIES = [
+    ("en/", "return", ASSISTANCE, {"pemulangan-dan-reintegrasi", "stage-pemulangan"}),
+    ("", "reintegrasi", ASSISTANCE, {"pemulangan-dan-reintegrasi", "stage-reintegrasi"}),
+    ("en/", "restitution", "guidelines/victim-assistance/restitusi-kompensasi/", None),
+    ("", "restitusi", "guidelines/victim-assistance/restitusi-kompensasi/", None),
+    ("en/", "data management", "guidelines/formation/manajemen-data/", None),
+    ("", "manajemen data", "guidelines/formation/manajemen-data/", None),
+]
+
+
+@pytest.fixture(scope="module")
+def searchable_site(tmp_path_factory):
+    build = build_site(tmp_path_factory.mktemp("searchable"), ROOT / "guidelines", pedoman={"search": True})
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def search_page(searchable_site):
+    with serve(searchable_site) as base, launch() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield base, context.new_page()
+        context.close()
+
+
+@pytest.mark.parametrize(("prefix", "query", "first", "anchors"), QUERIES, ids=[q[1] for q in QUERIES])
+def test_the_page_the_reader_means_comes_first(search_page, prefix, query, first, anchors):
+    base, page = search_page
+    page.goto(base + prefix)
+    page.keyboard.press("/")
+    page.locator("#pd-search-ui input").fill(query)
+    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    result = page.locator(".pagefind-ui__result").first
+    links = [urlparse(a.get_attribute("href")) for a in result.locator("a.pagefind-ui__result-link").all()]
+    assert links[0].path == "/" + prefix + first, [link.geturl() for link in links]
+    if anchors:
+        assert anchors & {link.fragment for link in links}, [link.geturl() for link in links]
