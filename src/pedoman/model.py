@@ -182,6 +182,50 @@ class ActionPlanRow(Strict):
     target: Text
     agency: AgencyId
     budget: Text = Field(description="Budget source, e.g. APBD provinsi")
+    program: Text | None = Field(
+        default=None, description="The RAD programme the activity belongs to (required with documents.action_plan)")
+    years: list[Annotated[int, Field(ge=1, le=10)]] | None = Field(
+        default=None, description="The years of the RAD period it runs in, 1 = the first (required with "
+                                  "documents.action_plan)")
+
+
+# --- documents to fill in (the drafting kit, see documents.py) ----------------
+# A text a document prints may hold blanks to fill in, written in square brackets:
+# "Provinsi [nama provinsi]". They are highlighted in the files and listed on the page.
+
+
+class Citation(Strict):
+    """An instrument of regulations.yaml that a decree or regulation rests on ("Mengingat")."""
+
+    regulation: RegulationId
+    article: NonBlank | None = Field(default=None, description="The articles relied on, e.g. Pasal 58")
+
+
+class TaskForceDecree(Strict):
+    """The decree forming the task force (SK Gubernur / SK Bupati-Wali Kota)."""
+
+    level: Literal["province", "district"] = Field(
+        description="province: decree of the governor; district: decree of the regent or mayor")
+    considering: list[Text] = Field(min_length=1, description="Menimbang: each reason, starting with 'bahwa'")
+    observing: list[Citation] = Field(
+        min_length=1, description="Mengingat: the instruments it rests on, highest rank first, then by year")
+    provisions: list[Text] = Field(
+        min_length=1, description="The diktum after the first two (forming the task force; its membership and "
+                                  "duties in the annex), printed as KETIGA, KEEMPAT, ...")
+
+
+class RegionalActionPlan(Strict):
+    """The Pergub/Perbup setting the RAD; its matrix is the guideline's action_plan."""
+
+    period: Annotated[int, Field(ge=1, le=10)] = Field(description="How many years the RAD covers")
+    considering: list[Text] = Field(min_length=1, description="Menimbang: each reason, starting with 'bahwa'")
+    observing: list[Citation] = Field(min_length=1, description="Mengingat: highest rank first, then by year")
+    articles: list[Text] = Field(min_length=1, description="The articles (Pasal 1, 2, ...) of the regulation's body")
+
+
+class FormationDocuments(Strict):
+    decree: TaskForceDecree
+    action_plan: RegionalActionPlan
 
 
 class FormationGuideline(GuidelineBase):
@@ -190,6 +234,8 @@ class FormationGuideline(GuidelineBase):
     membership: list[Member] = Field(min_length=1)
     subtaskforces: list[SubTaskForce] = Field(min_length=1)
     action_plan: list[ActionPlanRow] = Field(min_length=1)
+    documents: FormationDocuments | None = Field(
+        default=None, description="For a guideline that forms a task force: its decree and RAD to fill in")
 
 
 # --- victim-assistance -----------------------------------------------------
@@ -212,12 +258,42 @@ class RemedyStep(Strict):
     legal_basis: Text
 
 
+FieldAnswer = Literal["text", "long-text", "date", "yes-no", "choice", "signature"]
+
+
+class FormField(Strict):
+    label: Text
+    answer: FieldAnswer = Field(default="text", description="What is written in: text, long-text, date, yes-no, "
+                                                            "choice (one of options), signature")
+    options: list[Text] = Field(default_factory=list, description="The choices of a 'choice' field")
+
+
+class FormPart(Strict):
+    title: Text
+    fields: list[FormField] = Field(min_length=1)
+
+
+class AssistanceForm(Strict):
+    """A blank form carrying a victim's case through stages; it never holds a real person's data."""
+
+    id: Slug = Field(description="The file name of the form")
+    title: Text
+    purpose: Text = Field(description="What the form is for and who fills it in")
+    stages: list[Slug] = Field(min_length=1, description="Ids of the stages it serves")
+    parts: list[FormPart] = Field(min_length=1)
+
+
+class AssistanceDocuments(Strict):
+    forms: list[AssistanceForm] = Field(min_length=1)
+
+
 class VictimAssistanceGuideline(GuidelineBase):
     kind: Literal["victim-assistance"]
     stages: list[Stage] = Field(min_length=1)
     remedy: list[RemedyStep] = Field(
         min_length=1, description="The restitution and compensation path"
     )
+    documents: AssistanceDocuments | None = Field(default=None, description="Forms to fill in at the stages")
 
 
 # --- cooperation -----------------------------------------------------------
@@ -256,6 +332,24 @@ class Clause(Strict):
     text: Text
 
 
+class Signatory(Strict):
+    party: Party
+    office: Text = Field(description="Who signs for the party, e.g. Gubernur Nusa Tenggara Timur")
+
+
+class Agreement(Strict):
+    """The cooperation agreement (PKS): its clauses, workflow, tasks and budget are the guideline's."""
+
+    subject: Text = Field(description="What the agreement is about (after 'tentang')")
+    signatories: list[Signatory] = Field(min_length=2, description="Each signing government, in the order of parties")
+    recitals: list[Text] = Field(min_length=1, description="What the parties first state, before the clauses")
+    observing: list[Citation] = Field(default_factory=list, description="The instruments it is made under")
+
+
+class CooperationDocuments(Strict):
+    agreement: Agreement
+
+
 class CooperationGuideline(GuidelineBase):
     kind: Literal["cooperation"]
     parties: list[CooperationParty] = Field(min_length=2)
@@ -263,6 +357,7 @@ class CooperationGuideline(GuidelineBase):
     tasks: list[TaskRow] = Field(min_length=1)
     budget: list[BudgetRow] = Field(min_length=1)
     clauses: list[Clause] = Field(min_length=1)
+    documents: CooperationDocuments | None = Field(default=None, description="The agreement (PKS) to fill in")
 
 
 # --- corporate-engagement --------------------------------------------------
@@ -285,6 +380,17 @@ class Channel(Strict):
     description: Text
 
 
+class Questionnaire(Strict):
+    """The due-diligence questionnaire: the checklist asked of a business partner, step by step."""
+
+    respondent: Text = Field(description="Who fills it in, e.g. a supplier or a labour provider")
+    introduction: Text = Field(description="What the questionnaire is for and how the answers are used")
+
+
+class CorporateDocuments(Strict):
+    questionnaire: Questionnaire
+
+
 class CorporateEngagementGuideline(GuidelineBase):
     kind: Literal["corporate-engagement"]
     sectors: list[SectorRisk] = Field(min_length=1)
@@ -292,6 +398,7 @@ class CorporateEngagementGuideline(GuidelineBase):
     commitments: list[Text] = Field(min_length=1)
     channels: list[Channel] = Field(min_length=1)
     checklist: list[Text] = Field(min_length=1)
+    documents: CorporateDocuments | None = Field(default=None, description="The questionnaire to fill in")
 
 
 Guideline = Union[
@@ -311,7 +418,7 @@ GUIDELINE_MODELS: dict[str, type[GuidelineBase]] = {
 def structured_parts(kind: str) -> list[str]:
     """A kind's working tools (steps, tables, checklists): its fields beyond the common core."""
     return [name for name in GUIDELINE_MODELS[kind].model_fields
-            if name not in GuidelineBase.model_fields and name != "kind"]
+            if name not in GuidelineBase.model_fields and name not in ("kind", "documents")]
 
 
 def part_anchor(part: str) -> str:

@@ -281,6 +281,58 @@ def _check_changes(doc: Document, g: Guideline, err) -> None:
                                     f"({g.updated.isoformat()}), found {newest.date.isoformat()}")
 
 
+def _check_documents(g: Guideline, regulations: dict, err) -> None:
+    """The documents to fill in (the drafting kit) against the rest of the guideline."""
+    docs = getattr(g, "documents", None)
+    if docs is None:
+        return
+    citations = []
+    if g.kind == "formation":
+        period = docs.action_plan.period
+        for i, row in enumerate(g.action_plan):
+            for name in ("program", "years"):
+                if getattr(row, name) is None:
+                    err(("action_plan", i), f"missing required field '{name}' (the RAD matrix of documents.action_plan "
+                                            "needs each activity's programme and years)")
+            for j, year in enumerate(row.years or []):
+                if year > period:
+                    err(("action_plan", i, "years", j), f"expected a year of the RAD period 1–{period} "
+                                                        f"(documents.action_plan.period), found {year}")
+        citations += [(("documents", "decree", "observing", i), c) for i, c in enumerate(docs.decree.observing)]
+        citations += [(("documents", "action_plan", "observing", i), c)
+                      for i, c in enumerate(docs.action_plan.observing)]
+    elif g.kind == "victim-assistance":
+        stages = [s.id for s in g.stages]
+        seen: set[str] = set()
+        for i, form in enumerate(docs.forms):
+            if form.id in seen:
+                err(("documents", "forms", i, "id"), f"duplicate form id '{form.id}' (each must be unique)")
+            seen.add(form.id)
+            for j, stage in enumerate(form.stages):
+                if stage not in stages:
+                    err(("documents", "forms", i, "stages", j), f"unknown stage '{stage}' (expected one of the "
+                                                                f"guideline's stages: {', '.join(stages)})")
+            for j, part in enumerate(form.parts):
+                for k, field in enumerate(part.fields):
+                    here = ("documents", "forms", i, "parts", j, "fields", k)
+                    if field.answer == "choice" and len(field.options) < 2:
+                        err(here, "a 'choice' field needs at least 2 options")
+                    elif field.answer != "choice" and field.options:
+                        err((*here, "options"), f"only a 'choice' field has options; this one is '{field.answer}'")
+    elif g.kind == "cooperation":
+        roles = [p.role for p in g.parties]
+        for i, signatory in enumerate(docs.agreement.signatories):
+            if signatory.party not in roles:
+                err(("documents", "agreement", "signatories", i, "party"),
+                    f"'{signatory.party}' is not among the guideline's parties ({', '.join(roles)})")
+        citations += [(("documents", "agreement", "observing", i), c)
+                      for i, c in enumerate(docs.agreement.observing)]
+    for loc, citation in citations:
+        reg = regulations.get(citation.regulation)
+        if reg is not None and reg.status in REGULATION_GONE:
+            err((*loc, "regulation"), f"'{reg.id}' is {reg.status}; a document to sign cites the instrument in force")
+
+
 def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]],
                      reviewed: frozenset[str], regulations: dict | None = None,
                      agencies: dict | None = None) -> list[ContentError]:
@@ -312,6 +364,7 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
                      f"list {' or '.join(repr(s) for s in a.successors) or 'the institution now responsible'} instead")
     _check_references(doc, g, regulations or {}, err)
     _check_changes(doc, g, err)
+    _check_documents(g, regulations or {}, err)
     for loc, text in _strings(doc.data):
         for finding in find_personal_data(text, reviewed):
             err(loc, finding.message())
