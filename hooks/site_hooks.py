@@ -106,7 +106,8 @@ def on_post_build(config):
         log.info("PDFs are not made by the live preview; `make site` makes them")
         pdf_cache = None
     for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, pdf_cache,
-                                                      _state["site_url"], search=settings.search)):
+                                                      _state["site_url"], search=settings.search,
+                                                      pdf_author=settings.pdf_author)):
         log.info(line)
 
 

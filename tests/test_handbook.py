@@ -1,12 +1,18 @@
-"""Trainer PDFs, read back with pypdf: files, covers, bookmarks, page numbers, languages, cache."""
+"""Trainer PDFs, read back with pypdf and poppler: files, covers and their QR codes, bookmarks,
+page numbers, the pack's contents, handouts, tags and metadata, languages, cache."""
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
 import time
+from collections import Counter
+from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image
 from pypdf import PdfReader
 
 from pedoman import build_pdfs, load_corpus
@@ -15,14 +21,49 @@ from pedoman.handbook import abbreviations_used
 from conftest import VALID
 
 GUIDELINES = ["gt-uji", "layanan-uji", "kerja-sama-uji", "usaha-uji"]
+SITE = "https://pedoman.contoh.id"
+AUTHOR = "Gugus Tugas PP-TPPO Provinsi Contoh"
+ONLINE = {"id": f"{SITE}/guidelines/formation/gt-uji/", "en": f"{SITE}/en/guidelines/formation/gt-uji/"}
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
     root = tmp_path_factory.mktemp("handbook")
     corpus = load_corpus(VALID)
-    report = build_pdfs(corpus, root / "site", root / "cache", "https://pedoman.contoh.id")
+    report = build_pdfs(corpus, root / "site", root / "cache", SITE, author=AUTHOR)
     return corpus, root, report
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page as poppler reads it, in reading order."""
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[:-1]
+
+
+def qr_codes(pdf: Path, page: int, tmp_path: Path) -> list[str]:
+    """The texts of the QR codes zxing-cpp finds on a page rendered at 150 dpi."""
+    prefix = tmp_path / f"{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(prefix)], check=True)
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(f"{prefix}.png"))]
+
+
+def structure(reader: PdfReader) -> list[dict]:
+    """Every element of the PDF's structure tree."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, dict):
+            if "/S" in node:
+                found.append(node)
+            if "/K" in node:
+                walk(node["/K"])
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
 
 
 def outline_titles(reader: PdfReader) -> list[str]:
@@ -38,8 +79,10 @@ def outline_titles(reader: PdfReader) -> list[str]:
 def test_every_pdf_exists_and_is_a4(pdfs):
     corpus, root, report = pdfs
     expected = {f"{g}.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")} | {"pedoman.id.pdf", "pedoman.en.pdf"}
-    assert {p.name for p in (root / "site" / "pdf").iterdir()} == expected
+    handouts = {f"{g}.handout.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")}
+    assert {p.name for p in (root / "site" / "pdf").iterdir()} == expected | handouts
     assert sorted(report.rendered) == sorted(expected) and report.cached == []
+    assert sorted(report.handouts_rendered) == sorted(handouts) and report.handouts_cached == []
     page = PdfReader(root / "site" / "pdf" / "gt-uji.id.pdf").pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
 
@@ -58,9 +101,25 @@ def test_cover_holds_the_title_in_its_language(pdfs, name, title, language):
 def test_cover_gives_version_status_date_and_online_address(pdfs):
     _, root, _ = pdfs
     cover = " ".join(PdfReader(root / "site" / "pdf" / "gt-uji.en.pdf").pages[0].extract_text().split())
-    for text in ("Version", "1.0", "Approved", "November 1, 2026",
-                 "https://pedoman.contoh.id/en/guidelines/formation/gt-uji/"):
+    for text in ("Version", "1.0", "Approved", "November 1, 2026", "Published by", AUTHOR, ONLINE["en"]):
         assert text in cover
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_cover_and_handout_carry_a_qr_code_to_the_page_online(pdfs, lang, tmp_path):
+    _, root, _ = pdfs
+    assert qr_codes(root / "site" / "pdf" / f"gt-uji.{lang}.pdf", 1, tmp_path) == [ONLINE[lang]]
+    assert qr_codes(root / "site" / "pdf" / f"gt-uji.handout.{lang}.pdf", 1, tmp_path) == [ONLINE[lang]]
+    assert qr_codes(root / "site" / "pdf" / f"gt-uji.{lang}.pdf", 3, tmp_path) == []  # only on the cover
+
+
+def test_without_the_sites_address_no_qr_code_and_no_address(tmp_path):
+    build_pdfs(load_corpus(VALID), tmp_path / "site", tmp_path / "cache")
+    for name in ("gt-uji.en.pdf", "gt-uji.handout.en.pdf"):
+        pdf = tmp_path / "site" / "pdf" / name
+        assert qr_codes(pdf, 1, tmp_path) == []
+        cover = page_texts(pdf)[0]
+        assert "Online version" not in cover and "Full guideline" not in cover and "guidelines/formation" not in cover
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -72,13 +131,43 @@ def test_bookmarks_match_the_sections(pdfs, lang):
             assert f"{n}. {s.title.get(lang)}" in titles
 
 
-def test_pack_has_one_contents_and_every_guideline(pdfs):
+def test_pack_has_every_guideline_whole_in_its_bookmarks(pdfs):
     corpus, root, _ = pdfs
     reader = PdfReader(root / "site" / "pdf" / "pedoman.id.pdf")
     titles = outline_titles(reader)
     assert [g.title.id for g in corpus.guidelines] == [t for t in titles if t in {g.title.id for g in corpus.guidelines}]
-    text = "".join(page.extract_text() for page in reader.pages)
-    assert text.count("Daftar isi") == 1
+    for g in corpus.guidelines:
+        single = PdfReader(root / "site" / "pdf" / f"{g.id}.id.pdf")
+        assert all(t in titles for t in outline_titles(single))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pack_contents_give_each_section_the_page_it_is_printed_on(pdfs, lang):
+    """Two levels: each guideline with its sections; a section's number is the page number printed
+    in the footer of the pack page that holds its heading, within that guideline's pages."""
+    corpus, root, _ = pdfs
+    pages = page_texts(root / "site" / "pdf" / f"pedoman.{lang}.pdf")
+    footer = re.compile({"id": r"Halaman (\d+) dari (\d+)", "en": r"Page (\d+) of (\d+)"}[lang])
+    front = [i for i, text in enumerate(pages) if not footer.search(text)]  # numbered i, ii, ...
+    contents = " ".join(" ".join(pages[i].split()) for i in front)
+    booklets = []  # the pack's pages of each guideline, as {printed number: text}
+    for text in pages[len(front):]:
+        number, total = map(int, footer.findall(text)[-1])
+        if number == 1:
+            booklets.append({})
+        booklets[-1][number] = text
+    assert len(booklets) == len(corpus.guidelines)
+    checked = 0
+    for g, booklet in zip(corpus.guidelines, booklets):
+        assert re.search(rf"{re.escape(g.title.get(lang))} ?\.+ ?{len(booklet)} ", contents)
+        for n, s in enumerate(g.sections, start=1):
+            heading = f"{n}. {s.title.get(lang)}"
+            listed = re.search(rf"{re.escape(heading)} ?\.+ ?(\d+)", contents)
+            assert listed, heading
+            printed_on = min(p for p, text in booklet.items() if p > 2 and heading in " ".join(text.split()))
+            assert int(listed.group(1)) == printed_on, heading
+            checked += 1
+    assert checked == sum(len(g.sections) for g in corpus.guidelines)
 
 
 @pytest.mark.parametrize(("name", "label"), [("gt-uji.id.pdf", "Halaman {} dari {}"), ("gt-uji.en.pdf", "Page {} of {}")])
@@ -131,12 +220,13 @@ def test_cache_renders_only_what_changed(tmp_path, corpus_dir):
     again = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert again.rendered == [] and len(again.cached) == 10
     assert not stale.exists()  # unused for longer than UNUSED_DAYS
-    assert len(list((tmp_path / "cache").iterdir())) == 10
+    assert len(list((tmp_path / "cache").iterdir())) == 18  # 8 handbooks, 2 packs, 8 handouts
     path = corpus_dir / "cooperation" / "kerja-sama-uji.yaml"
     path.write_text(path.read_text().replace("version: \"1.0\"", "version: \"1.1\""))
     changed = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert sorted(changed.rendered) == ["kerja-sama-uji.en.pdf", "kerja-sama-uji.id.pdf",
                                         "pedoman.en.pdf", "pedoman.id.pdf"]
+    assert sorted(changed.handouts_rendered) == ["kerja-sama-uji.handout.en.pdf", "kerja-sama-uji.handout.id.pdf"]
 
 
 def test_untranslated_texts_say_so_in_print(tmp_path, corpus_dir):
@@ -154,3 +244,54 @@ def test_the_running_header_leaves_no_hidden_text(pdfs):
     assert "Version 1.0 · November 1, 2026" not in cover
     inside = PdfReader(root / "site" / "pdf" / "gt-uji.en.pdf").pages[2].extract_text()
     assert "Forming a provincial task force" in inside and "Version 1.0 · November 1, 2026" in inside
+
+
+@pytest.mark.parametrize("name", ["gt-uji.id.pdf", "kerja-sama-uji.en.pdf", "pedoman.en.pdf", "layanan-uji.handout.en.pdf"])
+def test_pdfs_are_tagged_pdf_ua_with_their_language_and_metadata(pdfs, name):
+    _, root, _ = pdfs
+    reader = PdfReader(root / "site" / "pdf" / name)
+    catalog = reader.trailer["/Root"]
+    lang = name.split(".")[-2]
+    assert catalog["/Lang"] == lang
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    elements = structure(reader)
+    tags = Counter(e["/S"] for e in elements)
+    assert tags["/H1"] >= 1 and tags["/H2"] >= 1 and tags["/Table"] >= 1 and tags["/TH"] >= 1 and tags["/L"] >= 1
+    headers = {e["/ID"] for e in elements if e["/S"] == "/TH"}
+    cells = [e for e in elements if e["/S"] == "/TD"]
+    assert cells and all(e["/A"]["/Headers"] and set(e["/A"]["/Headers"]) <= headers for e in cells)
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert figures and all(len(str(e["/Alt"])) > 20 for e in figures)  # a text alternative, not a file name
+    info = reader.metadata
+    assert info.author == AUTHOR and info.title and info.subject and "TPPO" in info["/Keywords"]
+    xmp = reader.xmp_metadata.rdf_root.toxml()
+    assert 'pdfuaid:part="1"' in xmp and AUTHOR in xmp
+
+
+def test_the_diagram_figure_spells_out_its_steps(pdfs):
+    corpus, root, _ = pdfs
+    g = next(g for g in corpus.guidelines if g.id == "kerja-sama-uji")
+    alts = [str(e["/Alt"]) for e in structure(PdfReader(root / "site" / "pdf" / "kerja-sama-uji.en.pdf"))
+            if e["/S"] == "/Figure"]
+    diagram = next(alt for alt in alts if alt.startswith("Workflow"))
+    for step in g.workflow:
+        assert step.action.en in diagram
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_handout_is_one_sheet_with_steps_who_acts_checklist_and_hotlines(pdfs, lang):
+    corpus, root, _ = pdfs
+    for g in corpus.guidelines:
+        pdf = root / "site" / "pdf" / f"{g.id}.handout.{lang}.pdf"
+        assert len(PdfReader(pdf).pages) <= 2, g.id  # one A4 sheet, printed on both sides at most
+        text = " ".join(" ".join(page_texts(pdf)).split())
+        assert g.title.get(lang) in text and "129" in text and "110" in text
+        if g.kind == "cooperation":
+            for step in g.workflow:
+                assert step.action.get(lang) in text and corpus.agencies[step.agency].short(lang) in text
+        if g.kind == "victim-assistance":
+            for stage in g.stages:
+                assert stage.title.get(lang) in text and stage.time_limit.get(lang) in text
+        if g.kind == "corporate-engagement":
+            for item in g.checklist:
+                assert item.get(lang) in text

@@ -86,10 +86,12 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, marker: str) -> str:
     return f'<path d="{path}" fill="none" stroke="#546e7a" stroke-width="1.5" marker-end="url(#{marker})"/>'
 
 
-def _document(width: float, height: float, title: str, steps: list[str], body: str, kind: str, key: str) -> str:
-    # ids derive from the guideline, so a rebuild writes the very same page
+def _document(width: float, height: float, title: str, steps: list[str], body: str, kind: str, key: str,
+              first: int = 1) -> str:
+    # ids derive from the guideline (and the first step shown), so a rebuild writes the very same page
+    key = key if first == 1 else f"{key}-{first}"
     title_id, desc_id, marker = f"pd-{kind}-{key}-title", f"pd-{kind}-{key}-desc", f"pd-{kind}-{key}-arrow"
-    desc = " ".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
+    desc = " ".join(f"{i}. {step}" for i, step in enumerate(steps, start=first))
     return (
         f'<svg class="pd-diagram__svg pd-diagram--{kind}" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
@@ -101,11 +103,21 @@ def _document(width: float, height: float, title: str, steps: list[str], body: s
     )
 
 
-def _chain(title: str, items: list[tuple[str, str]], kind: str, key: str, colors: tuple[str, str]) -> str:
-    """A vertical chain of numbered boxes: (heading, detail) each."""
+def _part_title(title: str, steps: range | None, total: int, lang: str) -> str:
+    """`title`, followed by which steps it shows when it shows only some (a diagram split over pages)."""
+    if steps is None or len(steps) == total:
+        return title
+    shown = CATALOGUE[lang]["diagram_part"].format(first=steps.start + 1, last=steps.stop, total=total)
+    return f"{title} ({shown})"
+
+
+def _chain(title: str, items: list[tuple[str, str]], kind: str, key: str, colors: tuple[str, str],
+           steps: range | None = None) -> str:
+    """A vertical chain of numbered boxes: (heading, detail) each; only those in `steps` when given."""
     width, box_width, gap, x = 640, 600, 26, 20
     body, y, previous = [], 10.0, None
-    for i, (heading, detail) in enumerate(items, start=1):
+    steps = steps if steps is not None else range(len(items))
+    for i, (heading, detail) in ((i + 1, items[i]) for i in steps):
         lines = [(line, True) for line in wrap(f"{i}. {heading}", box_width - 20, 13, 2)]
         lines += [(line, False) for line in wrap(detail, box_width - 20, 12, 3)]
         box = Box(x, y, box_width, lines, *colors)
@@ -114,28 +126,31 @@ def _chain(title: str, items: list[tuple[str, str]], kind: str, key: str, colors
         body.append(box.svg())
         previous = box
         y += box.height + gap
-    steps = [f"{heading} — {detail}" for heading, detail in items]
-    return _document(width, y - gap + 10, title, steps, "".join(body), kind, key)
+    described = [f"{heading} — {detail}" for heading, detail in (items[i] for i in steps)]
+    return _document(width, y - gap + 10, title, described, "".join(body), kind, key, steps.start + 1)
 
 
-def pathway(g: VictimAssistanceGuideline, lang: str, agency: Callable[[str], str]) -> str:
+def pathway(g: VictimAssistanceGuideline, lang: str, agency: Callable[[str], str], steps: range | None = None) -> str:
     """The victim-assistance pathway: each stage with the agencies responsible for it."""
     labels = CATALOGUE[lang]
     items = [(s.title.get(lang), f"{labels['responsible']}: " + ", ".join(agency(a) for a in s.agencies)
               + f" · {labels['time_limit']}: {s.time_limit.get(lang)}") for s in g.stages]
-    return _chain(f"{labels['stages']}: {g.title.get(lang)}", items, "pathway", g.id, COLORS["step"])
+    return _chain(_part_title(f"{labels['stages']}: {g.title.get(lang)}", steps, len(items), lang), items,
+                  "pathway", g.id, COLORS["step"], steps)
 
 
-def formation_steps(g: FormationGuideline, lang: str, agency: Callable[[str], str]) -> str:
+def formation_steps(g: FormationGuideline, lang: str, agency: Callable[[str], str],
+                    steps: range | None = None) -> str:
     """The formation steps, each with the legal instrument it needs."""
     labels = CATALOGUE[lang]
     items = [(s.title.get(lang), f"{labels['instrument']}: {s.instrument.get(lang)} · "
               + ", ".join(agency(a) for a in s.responsible)) for s in g.steps]
-    return _chain(f"{labels['steps']}: {g.title.get(lang)}", items, "steps", g.id, COLORS["step"])
+    return _chain(_part_title(f"{labels['steps']}: {g.title.get(lang)}", steps, len(items), lang), items,
+                  "steps", g.id, COLORS["step"], steps)
 
 
-def workflow(g: CooperationGuideline, lang: str, agency: Callable[[str], str]) -> str:
-    """The cooperation workflow as swimlanes: one column per party, steps in order."""
+def workflow(g: CooperationGuideline, lang: str, agency: Callable[[str], str], steps: range | None = None) -> str:
+    """The cooperation workflow as swimlanes: one column per party, steps in order (those in `steps` when given)."""
     labels = CATALOGUE[lang]
     lanes = ["origin", "transit", "destination"]
     lane_width, gap, top = 250, 14, 46
@@ -149,7 +164,8 @@ def workflow(g: CooperationGuideline, lang: str, agency: Callable[[str], str]) -
                       f'text-anchor="middle">{escape(labels[lane])}</text>')
     boxes, y, previous = [], float(top), None
     arrows = []
-    for i, step in enumerate(g.workflow, start=1):
+    steps = steps if steps is not None else range(len(g.workflow))
+    for i, step in ((i + 1, g.workflow[i]) for i in steps):
         lane = lanes.index(step.party)
         x = gap + lane * (lane_width + gap)
         lines = [(line, True) for line in wrap(f"{i}. {agency(step.agency)}", lane_width - 20, 12, 1)]
@@ -166,17 +182,30 @@ def workflow(g: CooperationGuideline, lang: str, agency: Callable[[str], str]) -
         f'<line x1="{gap + i * (lane_width + gap) + lane_width / 2}" y1="36" '
         f'x2="{gap + i * (lane_width + gap) + lane_width / 2}" y2="{height}" stroke="#cfd8dc" '
         f'stroke-dasharray="4 4"/>' for i in range(len(lanes)))
-    steps = [f"{labels[s.party]}, {agency(s.agency)}: {s.action.get(lang)}" for s in g.workflow]
-    return _document(width, height, f"{labels['workflow']}: {g.title.get(lang)}", steps,
-                     "".join(header) + guides + "".join(arrows) + "".join(boxes), "workflow", g.id)
+    described = [f"{labels[s.party]}, {agency(s.agency)}: {s.action.get(lang)}" for s in (g.workflow[i] for i in steps)]
+    title = _part_title(f"{labels['workflow']}: {g.title.get(lang)}", steps, len(g.workflow), lang)
+    return _document(width, height, title, described,
+                     "".join(header) + guides + "".join(arrows) + "".join(boxes), "workflow", g.id, steps.start + 1)
 
 
-def for_guideline(g: Guideline, lang: str, agency: Callable[[str], str]) -> str:
-    """The diagram a guideline's kind has, or an empty string."""
+def step_count(g: Guideline) -> int:
+    """How many steps (boxes) the guideline's diagram has; 0 when its kind has none."""
     if isinstance(g, VictimAssistanceGuideline):
-        return pathway(g, lang, agency)
+        return len(g.stages)
     if isinstance(g, CooperationGuideline):
-        return workflow(g, lang, agency)
+        return len(g.workflow)
     if isinstance(g, FormationGuideline):
-        return formation_steps(g, lang, agency)
+        return len(g.steps)
+    return 0
+
+
+def for_guideline(g: Guideline, lang: str, agency: Callable[[str], str], steps: range | None = None) -> str:
+    """The diagram a guideline's kind has, or an empty string; only the steps in `steps` when given
+    (numbered as in the whole diagram), for a print page that cannot hold them all."""
+    if isinstance(g, VictimAssistanceGuideline):
+        return pathway(g, lang, agency, steps)
+    if isinstance(g, CooperationGuideline):
+        return workflow(g, lang, agency, steps)
+    if isinstance(g, FormationGuideline):
+        return formation_steps(g, lang, agency, steps)
     return ""

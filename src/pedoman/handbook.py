@@ -1,60 +1,113 @@
-"""Print-ready A4 handbooks for trainers: a PDF per guideline and language, and a training pack.
+"""Print-ready A4 PDFs for trainers: a handbook and a one-sheet handout per guideline and
+language, and a training pack per language.
 
 The PDFs come from print templates of their own (templates/handbook/), not from
-the web pages, and are laid out by WeasyPrint: cover, table of contents with
-page numbers, running header and footer, bookmarks for every section, tables
-whose header row repeats, tick boxes, the same SVG diagrams as the site, the
+the web pages, and are laid out by WeasyPrint as tagged PDF/UA-1 (headings,
+lists, tables with header cells, figures with their text alternative, language,
+title, author, subject and keywords): cover with a QR code to the page online,
+table of contents with page numbers, running header and footer, bookmarks for
+every section, tables whose header row repeats, tick boxes, the same SVG
+diagrams as the site (split at a step boundary when taller than a page), the
 references and an annex of the abbreviations the guideline uses.
 
-Laying out is the slow part of a build (about a minute for the shipped
-corpus), so each PDF is cached under a digest of what WeasyPrint is handed:
-the whole print HTML (which holds the stylesheet and the diagrams inline) and
-WeasyPrint's version. The HTML is made anew by every build, from the current
+The training pack binds the handbooks of one language together behind a cover
+and a contents of two levels (guidelines and their sections). Its pages are
+the handbooks' pages as laid out for their own PDFs, not a second layout: each
+handbook keeps its cover, contents and page numbers, and the pack's contents
+give each section's page within its handbook. One worker process per language
+lays out that language's handbooks and binds its pack; the handouts are spread
+over the other cores. `workers=1` (or PEDOMAN_PDF_WORKERS=1) runs everything in
+this process, one PDF after the other.
+
+Laying out is the slow part of a build, so each PDF is cached under a digest of
+what WeasyPrint is handed: the whole print HTML (which holds the stylesheet,
+the diagrams and the QR code inline), the options passed to WeasyPrint and its
+version; a pack's key is made of its front matter and the keys of the
+handbooks it binds. The HTML is made anew by every build, from the current
 content, templates and code, so whatever changes a PDF changes its key and
-nothing else has to be listed. A rebuild with no change renders nothing; a
-change to one guideline renders its two PDFs and the two training packs.
+nothing else has to be listed.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import math
+import multiprocessing
 import os
 import re
 import shutil
 import time
-from importlib import metadata
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import diagrams, urls
-from .words import CATALOGUE, long_date
+from . import diagrams, qr, urls
+from .corpus import Corpus
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
 from .render import body_html, text_html
 from .translations import text_fields
-from .corpus import Corpus
+from .words import CATALOGUE, long_date
 
 TEMPLATES = Path(__file__).parent / "templates" / "handbook"
 
-
 UNUSED_DAYS = 14
 """A cached PDF that no build used for this many days is removed."""
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+"""What WeasyPrint is asked for besides the HTML: tagged PDF/UA-1. Part of every cache key."""
+
+DEFAULT_AUTHOR = "Gugus Tugas PP-TPPO"
+
+CONTENT_WIDTH_MM = 174
+"""A4 less the page margins of print.css: the width a diagram is printed at."""
+DIAGRAM_MAX_MM = 210
+"""The tallest a diagram may be printed: a page's content area (255 mm) less a heading, the
+caption and the margins. A taller diagram is split at a step boundary and continues on the next page."""
+
+_PAGE_MARK = re.compile(r"\[\[(page|pages):([^\]]+)\]\]")
 
 
 @dataclass
 class HandbookReport:
     rendered: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
+    handouts_rendered: list[str] = field(default_factory=list)
+    handouts_cached: list[str] = field(default_factory=list)
     pages: int = 0
+    """Pages laid out by WeasyPrint (a pack binds pages already laid out: they count once)."""
     seconds: float = 0.0
+    workers: int = 1
 
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Job:
+    """One PDF: the file it is published as, the HTML it is laid out from, its cache key."""
+
+    name: str
+    html: str
+    key: str
+
+
+@dataclass
+class Pack:
+    """A language's training pack: its front matter (with [[page:anchor]] marks for the numbers
+    only the handbooks' layout knows) and the handbooks it binds, in order."""
+
+    name: str
+    front: str
+    key: str
+    handbooks: list[Job]
 
 
 @lru_cache(maxsize=1)
@@ -63,13 +116,15 @@ def _environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def cache_key(html: str) -> str:
-    """The name of the PDF WeasyPrint lays out from `html`: a digest of it and of WeasyPrint's version.
+def cache_key(html: str, options: dict = PDF_OPTIONS) -> str:
+    """The name of the PDF WeasyPrint lays out from `html` with `options`: a digest of both and of
+    WeasyPrint's version.
 
     The version is read from the package metadata: importing WeasyPrint takes about
     a second, paid only when a PDF must really be laid out.
     """
     digest = hashlib.sha256(f"weasyprint {metadata.version('weasyprint')}\0".encode())
+    digest.update(json.dumps(options, sort_keys=True).encode("utf-8") + b"\0")
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()[:32]
 
@@ -81,7 +136,51 @@ def abbreviations_used(g: Guideline, corpus: Corpus, lang: str) -> list[tuple[st
     return [(t.term, t.expansion.get(lang)) for t in sorted(used, key=lambda t: t.term.lower())]
 
 
-def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
+def _svg_size(svg: str) -> tuple[float, float]:
+    width, height = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups()
+    return float(width), float(height)
+
+
+def diagram_parts(g: Guideline, lang: str, agency) -> list[tuple[str, range]]:
+    """The guideline's diagram as SVGs that each fit on a printed page, with the steps each shows:
+    the whole diagram when it fits, otherwise runs of consecutive steps of about equal length
+    (numbered as in the whole)."""
+    count = diagrams.step_count(g)
+    if not count:
+        return []
+
+    def fits(svg: str) -> bool:
+        width, height = _svg_size(svg)
+        return height * CONTENT_WIDTH_MM / width <= DIAGRAM_MAX_MM
+
+    whole = diagrams.for_guideline(g, lang, agency)
+    if fits(whole):
+        return [(whole, range(count))]
+    runs, start = [], 0  # greedy: as many steps as fit, to learn how many pages are needed
+    while start < count:
+        end = start + 1
+        while end < count and fits(diagrams.for_guideline(g, lang, agency, range(start, end + 1))):
+            end += 1
+        runs.append(range(start, end))
+        start = end
+    size = math.ceil(count / len(runs))  # then the same number of steps on each page, if that fits
+    even = [range(i, min(i + size, count)) for i in range(0, count, size)]
+    parts = [diagrams.for_guideline(g, lang, agency, r) for r in even]
+    if len(even) == len(runs) and all(fits(p) for p in parts):
+        return list(zip(parts, even))
+    return [(diagrams.for_guideline(g, lang, agency, r), r) for r in runs]
+
+
+def _svg_img(svg: str) -> Markup:
+    """An <img> of an inline SVG; its title and description are the figure's text alternative."""
+    title = re.search(r"<title[^>]*>(.*?)</title>", svg).group(1)
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg)
+    alt = Markup(f"{title}. {desc.group(1)}" if desc else title).unescape()
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup('<img class="diagram" alt="{}" src="data:image/svg+xml;base64,{}">').format(alt, data)
+
+
+def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> dict:
     labels = CATALOGUE[lang]
 
     def text(value: Text | None) -> Markup:
@@ -94,16 +193,24 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
         return corpus.agencies[agency_id].short(lang)
 
     def diagram(g: Guideline) -> Markup:
-        svg = diagrams.for_guideline(g, lang, agency)
-        if not svg:
-            return Markup("")
-        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        return Markup('<img class="diagram" alt="{}" src="data:image/svg+xml;base64,{}">').format(
-            re.search(r"<title[^>]*>(.*?)</title>", svg).group(1), data)
+        parts = diagram_parts(g, lang, agency)
+        if len(parts) == 1:
+            return _svg_img(parts[0][0])
+        count = diagrams.step_count(g)  # in parts: each says which steps it shows
+        return Markup("").join(
+            Markup('<figure class="diagram-part">{}<figcaption>{}</figcaption></figure>').format(
+                _svg_img(svg), labels["diagram_part"].format(first=r.start + 1, last=r.stop, total=count))
+            for svg, r in parts)
 
-    def online(g: Guideline) -> str:
-        path = urls.page_url(urls.guideline_key(g.kind, g.id), lang)
-        return f"{site_url.rstrip('/')}/{path}" if site_url else path
+    def online(g: Guideline) -> str | None:
+        """The guideline's page online in this language; None when the site's address is not set."""
+        if not site_url:
+            return None
+        return f"{site_url.rstrip('/')}/{urls.page_url(urls.guideline_key(g.kind, g.id), lang)}"
+
+    def qr_code(g: Guideline) -> Markup:
+        address = online(g)
+        return qr.img(address, f"{labels['qr_code']}: {address}") if address else Markup("")
 
     def parts(g: Guideline) -> list[tuple[str, str]]:
         """(anchor, title) of the working tools, references and annex, for the contents page."""
@@ -113,53 +220,185 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None) -> dict:
             found.append(("abbreviations", labels["abbreviations"]))
         return found
 
-    return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body,
-                agency=agency, diagram=diagram, online=online, parts=parts, plain=lambda v: v.get(lang),
+    def steps(g: Guideline) -> list[tuple[str, str, str]]:
+        """(what, who acts, when or with what) of each step of the guideline's procedure, for the handout."""
+        if g.kind == "formation":
+            return [(text(s.title), ", ".join(agency(a) for a in s.responsible),
+                     f"{labels['instrument']}: {s.instrument.get(lang)}") for s in g.steps]
+        if g.kind == "victim-assistance":
+            return [(text(s.title), ", ".join(agency(a) for a in s.agencies),
+                     f"{labels['time_limit']}: {s.time_limit.get(lang)}") for s in g.stages]
+        if g.kind == "cooperation":
+            return [(text(w.action), f"{labels[w.party]}: {agency(w.agency)}", "") for w in g.workflow]
+        return [(text(d.title), "", "") for d in g.due_diligence]
+
+    def procedure(g: Guideline) -> str:
+        """The title of the guideline's procedure: its steps, stages, workflow or due diligence."""
+        return labels[{"formation": "steps", "victim-assistance": "stages", "cooperation": "workflow",
+                       "corporate-engagement": "due_diligence"}[g.kind]]
+
+    def checklist(g: Guideline) -> list[Markup]:
+        """What to check: the guideline's own checklist where it has one."""
+        return [text(item) for item in getattr(g, "checklist", [])]
+
+    def keywords(guidelines: list[Guideline]) -> str:
+        found = ["GT PP-TPPO", "TPPO"]
+        for g in guidelines:
+            found += [labels[g.kind], *(r for s in g.sections for r in s.implements)]
+        return ", ".join(dict.fromkeys(found))
+
+    return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author,
+                agency=agency, diagram=diagram, steps=steps, procedure=procedure, checklist=checklist, online=online, qr_code=qr_code, parts=parts,
+                plain=lambda v: v.get(lang), keywords=keywords,
                 date=lambda d: long_date(d, lang),
                 rec_title=lambda r: corpus.recommendation(r).title.get(lang),
                 abbreviations=lambda g: abbreviations_used(g, corpus, lang))
 
 
+def _css() -> Markup:
+    return Markup((TEMPLATES / "print.css").read_text(encoding="utf-8"))
+
+
 def render_html(corpus: Corpus, guidelines: list[Guideline], lang: str, site_url: str | None = None,
-                pack: bool = False) -> str:
-    """The print HTML of one guideline (or of the training pack) in `lang`."""
-    template = _environment().get_template("handbook.html.j2")
-    css = (TEMPLATES / "print.css").read_text(encoding="utf-8")
-    return template.render(guidelines=guidelines, pack=pack, css=Markup(css),
-                           **_helpers(corpus, lang, site_url))
+                pack: bool = False, author: str = DEFAULT_AUTHOR) -> str:
+    """The print HTML of one guideline's handbook in `lang`, or with `pack` the front matter of the
+    training pack (cover and contents) of `guidelines`, with [[page:anchor]] where a number goes."""
+    template = _environment().get_template("pack.html.j2" if pack else "handbook.html.j2")
+    return template.render(guidelines=guidelines, css=_css(), **_helpers(corpus, lang, site_url, author))
 
 
-def _write(html: str, target: Path) -> int:
+def render_handout(corpus: Corpus, g: Guideline, lang: str, site_url: str | None = None,
+                   author: str = DEFAULT_AUTHOR) -> str:
+    """The print HTML of the guideline's handout: one A4 sheet of its steps, who acts, what to
+    check and where to report."""
+    template = _environment().get_template("handout.html.j2")
+    return template.render(g=g, css=_css(), **_helpers(corpus, lang, site_url, author))
+
+
+def _render(html: str, fonts=None):
     import weasyprint
 
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render(font_config=fonts, **PDF_OPTIONS)
+
+
+def _save(document, target: Path, key: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
-    document.write_pdf(partial)
+    # The file identifier comes from the key: the same input gives the very same file.
+    document.write_pdf(partial, pdf_identifier=key.encode("ascii"), **PDF_OPTIONS)
     partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid key
-    return len(document.pages)
+
+
+def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
+    """Lay out one PDF into the cache: ([its name], pages)."""
+    document = _render(job.html)
+    _save(document, cache / f"{job.key}.pdf", job.key)
+    return [job.name], len(document.pages)
+
+
+def page_numbers(documents) -> dict[str, int]:
+    """Every anchor of the laid-out handbooks → the page it is on, as printed on that page
+    (numbered within its handbook); 'pages:<id>' → how many pages the handbook has."""
+    found: dict[str, int] = {}
+    for document in documents:
+        for number, page in enumerate(document.pages, start=1):
+            for anchor in page.anchors:
+                found.setdefault(anchor, number)
+    return found
+
+
+def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int]) -> str:
+    def number(match: re.Match) -> str:
+        return str((numbers if match.group(1) == "page" else totals)[match.group(2)])
+    return _PAGE_MARK.sub(number, front)
+
+
+def _lay_out_language(pack: Pack, cache: Path) -> tuple[list[str], int]:
+    """Lay out a language's handbooks that are not cached and, when its pack is not cached, bind
+    the pack from the handbooks' pages behind its front matter. ([names written], pages laid out)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    written, pages, documents, totals = [], 0, [], {}
+    need_pack = not (cache / f"{pack.key}.pdf").is_file()
+    for job in pack.handbooks:
+        missing = not (cache / f"{job.key}.pdf").is_file()
+        if not (missing or need_pack):
+            continue
+        document = _render(job.html, fonts)
+        pages += len(document.pages)
+        if missing:
+            _save(document, cache / f"{job.key}.pdf", job.key)
+            written.append(job.name)
+        documents.append(document)
+    if need_pack:
+        for job, document in zip(pack.handbooks, documents):
+            totals[job.name.split(".")[0]] = len(document.pages)
+        front = _render(fill_page_numbers(pack.front, page_numbers(documents), totals), fonts)
+        pages += len(front.pages)
+        bound = front.copy([*front.pages, *(page for document in documents for page in document.pages)])
+        _save(bound, cache / f"{pack.key}.pdf", pack.key)
+        written.append(pack.name)
+    return written, pages
+
+
+def default_workers() -> int:
+    """PEDOMAN_PDF_WORKERS when set (1 runs everything in this process), else one per core."""
+    return max(1, int(os.environ.get("PEDOMAN_PDF_WORKERS") or os.cpu_count() or 1))
 
 
 def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
-               site_url: str | None = None) -> HandbookReport:
-    """Write site/pdf/<guideline-id>.<lang>.pdf and site/pdf/pedoman.<lang>.pdf, from cache when unchanged."""
+               site_url: str | None = None, author: str | None = None,
+               workers: int | None = None) -> HandbookReport:
+    """Write site/pdf/<guideline-id>.<lang>.pdf, site/pdf/<guideline-id>.handout.<lang>.pdf and
+    site/pdf/pedoman.<lang>.pdf, from the cache when unchanged. `author` is the task force that
+    publishes them (the setting pdf_author); `workers` the processes that lay them out."""
+    author = author or DEFAULT_AUTHOR
     out, cache = Path(site_dir) / "pdf", Path(cache_dir)
     cache.mkdir(parents=True, exist_ok=True)
-    report = HandbookReport()
+    workers = workers or default_workers()
+    report = HandbookReport(workers=workers)
     start = time.perf_counter()
-    jobs = [(f"{g.id}.{lang}.pdf", [g], lang, False) for g in corpus.guidelines for lang in LANGUAGES]
-    jobs += [(f"pedoman.{lang}.pdf", corpus.guidelines, lang, True) for lang in LANGUAGES]
-    for name, guidelines, lang, pack in jobs:
-        html = render_html(corpus, guidelines, lang, site_url, pack)
-        cached = cache / f"{cache_key(html)}.pdf"
-        if cached.is_file():
-            report.cached.append(name)
-            os.utime(cached)  # used now: kept by _prune
+    packs, handouts = [], []
+    for lang in LANGUAGES:
+        handbooks = [Job(f"{g.id}.{lang}.pdf", html, cache_key(html)) for g in corpus.guidelines
+                     for html in [render_html(corpus, [g], lang, site_url, author=author)]]
+        front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
+        key = cache_key("\0".join([front, *(job.key for job in handbooks)]))
+        packs.append(Pack(f"pedoman.{lang}.pdf", front, key, handbooks))
+        for g in corpus.guidelines:
+            html = render_handout(corpus, g, lang, site_url, author)
+            handouts.append(Job(f"{g.id}.handout.{lang}.pdf", html, cache_key(html)))
+
+    def cached(key: str) -> bool:
+        return (cache / f"{key}.pdf").is_file()
+
+    tasks = [(_lay_out_language, pack) for pack in packs
+             if not cached(pack.key) or not all(cached(job.key) for job in pack.handbooks)]
+    tasks += [(_lay_out, job) for job in handouts if not cached(job.key)]
+    written: list[str] = []
+    if workers == 1 or len(tasks) <= 1:
+        results = [function(task, cache) for function, task in tasks]
+    else:
+        # fork: the workers start with this process's modules, and WeasyPrint is imported once per worker
+        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(function, task, cache) for function, task in tasks]
+            results = [future.result() for future in futures]
+    for names, pages in results:
+        written += names
+        report.pages += pages
+
+    out.mkdir(parents=True, exist_ok=True)
+    handout_names = {job.name for job in handouts}
+    for job in [*(j for p in packs for j in p.handbooks), *packs, *handouts]:
+        handout = job.name in handout_names
+        if job.name in written:
+            (report.handouts_rendered if handout else report.rendered).append(job.name)
         else:
-            report.pages += _write(html, cached)
-            report.rendered.append(name)
-        out.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, out / name)
+            (report.handouts_cached if handout else report.cached).append(job.name)
+            os.utime(cache / f"{job.key}.pdf")  # used now: kept by _prune
+        shutil.copyfile(cache / f"{job.key}.pdf", out / job.name)
     report.seconds = time.perf_counter() - start
     _prune(cache)
     return report

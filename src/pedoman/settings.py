@@ -14,6 +14,8 @@ from .errors import BuildError
 
 
 _EXPECTED = {bool: "true or false", str: "a path relative to mkdocs.yml"}
+_EXPECTED_TEXT = {"pdf_author"}
+"""The settings that hold a text rather than a path."""
 
 
 class SettingsError(BuildError):
@@ -31,6 +33,8 @@ class Settings(BaseModel):
     search: bool = Field(True, description="build the Pagefind search index")
     pdf: bool = Field(True, description="make the trainer PDFs (the live preview never does)")
     pdf_cache: str = Field("build/pdf-cache", description="where laid-out PDFs are kept between builds")
+    pdf_author: str = Field("Gugus Tugas PP-TPPO", description="the task force that publishes the PDFs: "
+                                                                "their author, and 'published by' on the covers")
 
 
 def read_settings(extra: dict) -> Settings:
@@ -51,7 +55,7 @@ def read_settings(extra: dict) -> Settings:
     except ValidationError as exc:
         for error in exc.errors():
             key = error["loc"][0]
-            expected = _EXPECTED[Settings.model_fields[key].annotation]
+            expected = "a text" if key in _EXPECTED_TEXT else _EXPECTED[Settings.model_fields[key].annotation]
             problems.append(f"mkdocs.yml: extra.pedoman.{key}: expected {expected}, found {raw[key]!r}")
         settings = None
     if problems:

@@ -75,7 +75,7 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
 
 
 def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, site_url: str | None = None,
-           search: bool = True) -> list[str]:
+           search: bool = True, pdf_author: str | None = None) -> list[str]:
     """Once every language is built: open data, schemas, sitemap (with an address `site_url`),
     PDFs (unless `pdf_cache` is None), search.
 
@@ -90,9 +90,10 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
     if pdf_cache is not None:
-        pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url)
+        pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url, pdf_author)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
-                   f"pages/s), {len(pdfs.cached)} from the cache")
+                   f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
+                   f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
     if search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
