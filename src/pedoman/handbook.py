@@ -216,6 +216,7 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         """(anchor, title) of the working tools, references and annex, for the contents page."""
         found = [(part_anchor(name), labels[name]) for name in structured_parts(g.kind)]
         found.append(("references", labels["references"]))
+        found.append(("changes", labels["change_history"]))
         if abbreviations_used(g, corpus, lang):
             found.append(("abbreviations", labels["abbreviations"]))
         return found
@@ -247,7 +248,11 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
             found += [labels[g.kind], *(r for s in g.sections for r in s.implements)]
         return ", ".join(dict.fromkeys(found))
 
-    return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author,
+    def cite(ref) -> dict:
+        from .legal import citation
+        return citation(ref, corpus, lang, labels)
+
+    return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author, cite=cite,
                 agency=agency, diagram=diagram, steps=steps, procedure=procedure, checklist=checklist, online=online, qr_code=qr_code, parts=parts,
                 plain=lambda v: v.get(lang), keywords=keywords,
                 date=lambda d: long_date(d, lang),
