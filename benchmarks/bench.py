@@ -10,7 +10,10 @@
 4. validation: `load_corpus` on the 4N corpus against a bare CSafeLoader parse;
 5. what the PDF cache saves: a first build with PDFs (empty cache), a rebuild with every
    PDF from the cache and an HTML-only build; then editing one guideline, which must
-   re-render only its two PDFs and the two packs;
+   re-render only its two PDFs, its two handouts and the two packs;
+   and the first build with PDFs laid out in worker processes across the cores against the
+   serial path (PEDOMAN_PDF_WORKERS=1), side by side, as ratios to the HTML-only build,
+   with pages per second;
 6. reported: search index bytes per page per language, and the page weight of one
    guideline page (the bytes a reader downloads to open it, search index excluded).
 
@@ -63,12 +66,13 @@ class MeasureFailed(RuntimeError):
     """A build failed or took too long, or the live preview did not rebuild."""
 
 
-def run_build(config: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (KiB) of one `mkdocs build` in a fresh process."""
+def run_build(config: Path, env: dict | None = None) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB) of one `mkdocs build` in a fresh process
+    (with `env` added to its environment)."""
     errors_path = config.parent / "build-errors.log"
     with errors_path.open("w+b") as errors:
         start = time.perf_counter()
-        process = subprocess.Popen([MKDOCS, "build", "-q", "-f", str(config)], env=ENV,
+        process = subprocess.Popen([MKDOCS, "build", "-q", "-f", str(config)], env=ENV | (env or {}),
                                    stdout=subprocess.DEVNULL, stderr=errors)
         timer = threading.Timer(BUILD_TIMEOUT, process.kill)
         timer.start()
@@ -285,7 +289,34 @@ def pdfs(source: Path, runs: int) -> dict:
             "after_edit_s": edited_s, "first_build_ratio": first_s / html_s, "cached_ratio": cached_s / html_s,
             "after_edit_ratio": edited_s / html_s, "saved_s": first_s - cached_s, "cached_target": 1.15,
             "pdf_files": len(pdf_files), "pdf_pages": pages, "pages_per_second": pages / max(first_s - html_s, 1e-9),
-            "rerendered_after_editing_one_guideline": rerendered, "rerendered_expected": 4}
+            "rerendered_after_editing_one_guideline": rerendered, "rerendered_expected": 6}
+
+
+def first_build(source: Path, runs: int) -> dict:
+    """The first build with PDFs (an empty PDF cache each time) with the PDFs laid out in worker
+    processes across the cores, and on the serial path (PEDOMAN_PDF_WORKERS=1), alternating with
+    HTML-only builds: medians, as ratios to the HTML-only build, and pages laid out per second."""
+    from pypdf import PdfReader
+
+    content = copy_corpus(source, "first-content")
+    html_only = write_variant(WORK / "first-html", content, pedoman=HTML_ONLY)
+    cache = WORK / "first-cache"
+    with_pdf = write_variant(WORK / "first-pdf", content, pedoman={"search": False, "pdf": True,
+                                                                  "pdf_cache": str(cache)})
+    seconds: dict[str, list[float]] = {"html": [], "parallel": [], "serial": []}
+    for _ in range(runs):
+        seconds["html"].append(run_build(html_only)[0])
+        for path, env in (("parallel", {}), ("serial", {"PEDOMAN_PDF_WORKERS": "1"})):
+            shutil.rmtree(cache, ignore_errors=True)
+            seconds[path].append(run_build(with_pdf, env)[0])
+    html_s, parallel_s, serial_s = (statistics.median(seconds[k]) for k in ("html", "parallel", "serial"))
+    pdf_files = sorted((WORK / "first-pdf" / "site" / "pdf").glob("*.pdf"))
+    pages = sum(len(PdfReader(p).pages) for p in pdf_files)
+    return {"runs": runs, "cpus": os.cpu_count(), "html_only_s": html_s, "parallel_s": parallel_s,
+            "serial_s": serial_s, "parallel_ratio": parallel_s / html_s, "serial_ratio": serial_s / html_s,
+            "parallel_over_serial": parallel_s / serial_s, "pdf_files": len(pdf_files), "pdf_pages": pages,
+            "parallel_pages_per_second": pages / max(parallel_s - html_s, 1e-9),
+            "serial_pages_per_second": pages / max(serial_s - html_s, 1e-9)}
 
 
 class _Assets(HTMLParser):
@@ -392,6 +423,11 @@ def report(results: dict) -> None:
               f"{p['pages_per_second']:.1f} pages/s")
         print(f"  after editing one guideline: {p['after_edit_s']:.1f} s = {p['after_edit_ratio']:.1f}x HTML only, "
               f"{p['rerendered_after_editing_one_guideline']} PDFs re-rendered (expected {p['rerendered_expected']})")
+    if "parallel_s" in (f := results.get("first_build") or {}):
+        print(f"first build with PDFs on {f['cpus']} cores: {f['parallel_s']:.1f} s = {f['parallel_ratio']:.1f}x HTML "
+              f"only ({f['parallel_pages_per_second']:.1f} pages/s); serial path {f['serial_s']:.1f} s = "
+              f"{f['serial_ratio']:.1f}x ({f['serial_pages_per_second']:.1f} pages/s); parallel / serial "
+              f"{f['parallel_over_serial']:.2f}; {f['pdf_files']} files, {f['pdf_pages']} pages")
     for lang, i in (results.get("search_index") or {}).items():
         print(f"search index ({lang}): {i['bytes']:,} bytes for {i['pages']} pages = {i['bytes_per_page']:,.0f} bytes/page")
     if w := results.get("page_weight"):
@@ -422,6 +458,7 @@ def main() -> int:
         "scaling": lambda: scaling(n, small_runs),
         "validation": lambda: validation(n, runs),
         "pdf": lambda: pdfs(source, small_runs),
+        "first_build": lambda: first_build(source, small_runs),
         "search_and_weight": lambda: search_and_weight(source),
     }
     for name, measure in measures.items():
