@@ -10,8 +10,8 @@ from pedoman.cli import main
 from pedoman.model import KINDS, SCAFFOLD_MARK
 
 FILL_LISTS = {"implements": ["R01"], "agencies": ["pemprov"], "responsible": ["pemprov"],
-              "stakeholders": ["kota"], "payer": ["origin"]}
-FILL_TEXT = {"agency": "pemprov", "lead": "polda", "share": "100%", "contact": "Telepon 129",
+              "stakeholders": ["kota"], "payer": ["origin"], "phone": ["129"]}
+FILL_TEXT = {"agency": "pemprov", "lead": "polda", "share": "100%",
              "regulation": "uu-21-2007"}
 
 

@@ -2,7 +2,7 @@
 
 Every occurrence of a glossary term in running text becomes
 `<abbr title="expansion">TERM</abbr>`, so a reader sees what it stands for on
-hover, or on tap (overrides/assets/abbr.js). Text inside links, code,
+hover, on tap or on keyboard focus (overrides/assets/abbr.js). Text inside links, code,
 headings and existing `<abbr>` elements is left alone.
 """
 
@@ -53,6 +53,7 @@ def mark_abbreviations(page_html: str, table: dict[str, str]) -> str:
         term = match.group("term")
         if term is None:
             return match.group(0)
-        return f'<abbr title="{html.escape(table[term], quote=True)}">{term}</abbr>'
+        # tabindex: a keyboard reaches it and its expansion shows on focus (overrides/assets/abbr.js)
+        return f'<abbr title="{html.escape(table[term], quote=True)}" tabindex="0">{term}</abbr>'
 
     return pattern.sub(mark, page_html)

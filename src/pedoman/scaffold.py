@@ -51,9 +51,9 @@ _min_items = {"parties": 3}
 
 
 def _fields(model: type[BaseModel], index: int = 0) -> dict:
-    """Every required field of `model` (and a section's agencies and stakeholders)."""
+    """Every required field of `model` (and a section's agencies and stakeholders, a channel's phone numbers)."""
     return {name: _example(info.annotation, name, index) for name, info in model.model_fields.items()
-            if (info.is_required() or name in ("agencies", "stakeholders"))
+            if (info.is_required() or name in ("agencies", "stakeholders", "phone"))
             and (name not in ("id", "kind") or model.__name__ in ("Section", "Stage"))}
 
 

@@ -14,6 +14,11 @@ from functools import lru_cache
 DEFAULT_LANGUAGE = "id"
 
 
+def pack_pdf(lang: str) -> str:
+    """The file name of a language's training pack (every guideline in one PDF), under `pdf/`."""
+    return f"pedoman.{lang}.pdf"
+
+
 def source_path(key: str, lang: str) -> str:
     """`guidelines/x.md` for Indonesian, `guidelines/x.en.md` for English."""
     return f"{key}.md" if lang == DEFAULT_LANGUAGE else f"{key}.{lang}.md"
@@ -71,3 +76,4 @@ GLOSSARY = "glossary"
 TRANSLATIONS = "translations"
 LEGAL = "legal"
 WHATS_NEW = "whats-new"
+DRAFTING_KIT = "drafting-kit"

@@ -1,0 +1,289 @@
+"""A guideline site on a phone (390 px) and a laptop (1280 px), in both languages: contacts a phone
+can call, the page's contents before its text, diagrams as numbered lists, no text under 12 px,
+abbreviations inside the viewport, the switcher keeping the #section, the training pack in sight,
+search snippets that read as text, and the theme's words in the page's language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from pedoman.contacts import international, tel_href, whatsapp_href
+from pedoman.search import weigh
+from pedoman.words import CATALOGUE
+from webcheck import launch, serve
+
+SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+LAPTOP = {"viewport": {"width": 1280, "height": 900}}
+SIZES = {"390": PHONE, "1280": LAPTOP}
+LANGS = {"id": "", "en": "en/"}
+CHANNELS = "guidelines/corporate-engagement/usaha-uji/"
+DIAGRAM_PAGES = ["guidelines/formation/gt-uji/", "guidelines/cooperation/kerja-sama-uji/",
+                 "guidelines/victim-assistance/layanan-uji/"]
+WHATSAPP_SAPA = whatsapp_href("08111-129-129")
+
+
+@pytest.fixture(scope="module")
+def base(fixture_site):
+    with serve(fixture_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as b:
+        yield b
+
+
+RESULTS_SHOWN = """() => {
+    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
+    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
+        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
+}"""
+"""Pagefind shows a placeholder per result until that result's data has loaded."""
+
+
+def open_page(browser, size: str):
+    context = browser.new_context(**SIZES[size])
+    return context, context.new_page()
+
+
+def test_links_a_phone_can_use():
+    assert tel_href("129") == "tel:129" and tel_href("+62 21 129") == "tel:+6221129"
+    assert international("08111-129-129") == "628111129129" and WHATSAPP_SAPA.endswith("/628111129129")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_hotlines_are_links_on_the_home_page_and_in_a_channels_table(browser, base, lang, size):
+    context, page = open_page(browser, size)
+    for path in ("", CHANNELS):
+        page.goto(base + LANGS[lang] + path)
+        scope = page.locator("article")
+        for href in ("tel:129", WHATSAPP_SAPA):
+            assert scope.locator(f'a[href="{href}"]').count() >= 1, (path, href)
+        if path == "":
+            assert scope.locator('a[href="tel:110"]').count() == 1
+        else:
+            link = scope.locator("#channels ~ * a[href='tel:129']").first
+            box = link.bounding_box()
+            assert box and box["height"] >= 20, "too small to tap"
+    page.goto(base + LANGS[lang] + CHANNELS + "#channels")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"channels-{lang}-{size}.png")
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "query"), [("id", "hotline"), ("id", "nomor pengaduan"), ("id", "lapor"),
+                                             ("en", "complaint"), ("en", "hotline")])
+def test_search_finds_the_help_block(browser, base, lang, query):
+    context, page = open_page(browser, "1280")
+    page.goto(base + LANGS[lang])
+    page.keyboard.press("/")
+    page.locator("#pd-search-ui input").fill(query)
+    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    paths = [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
+    context.close()
+    assert "/" + LANGS[lang] in paths, paths
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contents_before_the_text_on_a_phone_and_beside_it_on_a_laptop(browser, base, lang):
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + "guidelines/cooperation/kerja-sama-uji/")
+    toc = page.locator("details.pd-toc")
+    expect(toc).to_be_visible()
+    first_section = page.locator("article h2").first
+    assert toc.bounding_box()["y"] < page.locator(".pd-summary").bounding_box()["y"] < first_section.bounding_box()["y"]
+    assert toc.bounding_box()["y"] < 844, "the contents are on the first screen"
+    toc.locator("summary").tap()
+    toc.locator('a[href="#workflow"]').tap()
+    expect(page).to_have_url(re.compile("#workflow$"))
+    assert abs(page.locator("#workflow").bounding_box()["y"]) < 844
+    backs = page.locator(".pd-back a:visible")
+    assert backs.count() == page.locator(".pd-section").count() + 1  # after each section and after the tools
+    page.screenshot(path=SHOTS / f"phone-contents-{lang}.png")
+    context.close()
+
+    context, page = open_page(browser, "1280")
+    page.goto(base + LANGS[lang] + "guidelines/cooperation/kerja-sama-uji/")
+    expect(page.locator("details.pd-toc")).to_be_hidden()
+    expect(page.locator(".pd-back").first).to_be_hidden()
+    expect(page.locator(".md-sidebar--secondary .md-nav--secondary")).to_be_visible()
+    context.close()
+
+
+SMALLEST_TEXT = """() => {
+  let smallest = 99, where = '';
+  for (const el of document.querySelectorAll('.pd-diagram text, .pd-diagram li, article table th, article table td')) {
+    if (!el.getClientRects().length || !el.textContent.trim()) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el.closest('svg');
+    if (svg) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    if (size < smallest) { smallest = size; where = el.textContent.trim().slice(0, 40); }
+  }
+  return [smallest, where];
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", DIAGRAM_PAGES)
+def test_diagrams_are_numbered_lists_on_a_phone_with_no_text_under_12px(browser, base, lang, path):
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + path)
+    figure = page.locator("figure.pd-diagram")
+    expect(figure.locator("svg")).to_be_hidden()
+    items = figure.locator("ol.pd-diagram-list > li")
+    expect(items.first).to_be_visible()
+    assert items.count() >= 1 and "…" not in figure.inner_text()
+    smallest, where = page.evaluate(SMALLEST_TEXT)
+    assert smallest >= 12, f"{where!r} is {smallest:.1f}px"
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    figure.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / f"phone-diagram-{lang}-{path.split('/')[1]}.png")
+    context.close()
+
+    context, page = open_page(browser, "1280")
+    page.goto(base + LANGS[lang] + path)
+    expect(page.locator("figure.pd-diagram svg")).to_be_visible()
+    expect(page.locator("ol.pd-diagram-list")).to_be_hidden()
+    context.close()
+
+
+def test_lanes_are_labels_in_the_phone_list(browser, base):
+    context, page = open_page(browser, "390")
+    page.goto(base + "en/guidelines/cooperation/kerja-sama-uji/")
+    lanes = page.locator("ol.pd-diagram-list .pd-lane").all_inner_texts()
+    context.close()
+    assert lanes and set(lanes) <= {CATALOGUE["en"][party] for party in ("origin", "transit", "destination")}, lanes
+
+
+def test_a_scrolling_table_shows_that_it_scrolls(browser, base):
+    context, page = open_page(browser, "390")
+    page.goto(base + "recommendations/")
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    scrolls, shadows = wrap.evaluate("el => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundImage]")
+    context.close()
+    assert scrolls and shadows.count("gradient") == 4
+
+
+ABBR_BOX = """el => { const after = getComputedStyle(el, '::after');
+  const left = el.getBoundingClientRect().left + parseFloat(after.left);
+  return [after.content, left, left + parseFloat(after.width), document.documentElement.clientWidth]; }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_abbreviation_at_the_right_edge_opens_inside_the_viewport(browser, base, lang):
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang])
+    # an abbreviation of the page, moved to the very end of a right-aligned line
+    page.evaluate("""() => { const p = document.createElement('p'); p.id = 'edge'; p.style.textAlign = 'right';
+        p.appendChild(document.querySelector('article abbr[title]').cloneNode(true));
+        document.querySelector('article h1').after(p); }""")
+    abbr = page.locator("#edge abbr")
+    assert abbr.bounding_box()["x"] + abbr.bounding_box()["width"] > 390 - 40
+    abbr.tap()
+    expect(abbr).to_have_class(re.compile(r"\bpd-abbr--open\b"))
+    content, left, right, width = abbr.evaluate(ABBR_BOX)
+    assert content.strip('"') == abbr.get_attribute("title")
+    assert 0 <= left and right <= width, (left, right, width)
+    page.screenshot(path=SHOTS / f"phone-abbr-{lang}.png")
+    page.keyboard.press("Escape")
+    expect(abbr).not_to_have_class(re.compile(r"\bpd-abbr--open\b"))
+    abbr.tap()
+    page.locator("article h1").tap()  # a tap elsewhere closes it
+    expect(abbr).not_to_have_class(re.compile(r"\bpd-abbr--open\b"))
+    context.close()
+
+
+def test_abbreviation_opens_on_keyboard_focus(browser, base):
+    context, page = open_page(browser, "1280")
+    page.goto(base + "guidelines/formation/gt-uji/")
+    abbr = page.locator("article abbr[title]").first
+    assert abbr.get_attribute("tabindex") == "0"
+    abbr.focus()
+    expect(abbr).to_have_class(re.compile(r"\bpd-abbr--open\b"))
+    _, left, right, width = abbr.evaluate(ABBR_BOX)
+    assert 0 <= left and right <= width
+    page.keyboard.press("Escape")
+    expect(abbr).not_to_have_class(re.compile(r"\bpd-abbr--open\b"))
+    context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("start", "other"), [("id", "en"), ("en", "id")])
+def test_switcher_keeps_the_section_and_marks_the_current_language(browser, base, size, start, other):
+    context, page = open_page(browser, size)
+    page.goto(base + LANGS[start] + CHANNELS + "#channels")
+    current = page.locator("a.md-select__link[aria-current]")
+    assert current.count() == 1 and current.get_attribute("hreflang") == start
+    link = page.locator(f'a.md-select__link[hreflang="{other}"]')
+    page.goto(link.evaluate("a => a.href"))  # where the menu's link leads
+    assert urlparse(page.url).path == "/" + LANGS[other] + CHANNELS and urlparse(page.url).fragment == "channels"
+    assert page.locator("html").get_attribute("lang") == other
+    context.close()
+
+
+def test_switcher_link_follows_the_section_the_reader_moves_to(browser, base):
+    context, page = open_page(browser, "1280")
+    page.goto(base + CHANNELS)
+    page.evaluate("location.hash = 'checklist'")
+    page.locator(".md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    expect(page).to_have_url(re.compile(r"/en/guidelines/corporate-engagement/usaha-uji/#checklist$"))
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_training_pack_linked_from_home_and_guideline_list(browser, base, lang):
+    context, page = open_page(browser, "390")
+    for path in ("", "guidelines/"):
+        page.goto(base + LANGS[lang] + path)
+        link = page.locator(f'article a[href$="pedoman.{lang}.pdf"]').first
+        expect(link).to_be_visible()
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and response.headers["content-type"] == "application/pdf"
+    context.close()
+
+
+def test_table_cells_and_list_items_are_apart_in_the_index():
+    html = "<table><tr><td>Kegiatan</td><td>Indikator</td></tr></table><ul><li>a</li><li>b</li></ul>"
+    assert re.sub(r"<[^>]+>", "", weigh(html)).split() == ["Kegiatan", "Indikator", "a", "b"]
+
+
+def test_table_search_snippet_has_spaces_between_cells(browser, base):
+    context, page = open_page(browser, "1280")
+    page.goto(base + "en/")
+    page.keyboard.press("/")
+    page.locator("#pd-search-ui input").fill("documents withheld")
+    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    context.close()
+    assert re.search(r"\bsea\.? Documents\b", excerpts) and "Sector Risks Red flags" in excerpts, excerpts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_heading_twice_in_a_pages_contents(browser, base, lang):
+    context, page = open_page(browser, "1280")
+    for path in DIAGRAM_PAGES + [CHANNELS]:
+        page.goto(base + LANGS[lang] + path)
+        for selector in (".md-sidebar--secondary .md-nav--secondary > ul > li > a", "details.pd-toc a"):
+            titles = [t.strip() for t in page.locator(selector).all_text_contents()]
+            assert titles and len(titles) == len(set(titles)), (path, selector, titles)
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "words", "foreign"), [("id", "Dibuat dengan", "Made with"),
+                                                         ("en", "Made with", "Dibuat dengan")])
+def test_footer_speaks_the_pages_language(browser, base, lang, words, foreign):
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + CHANNELS)
+    footer = page.locator(".md-copyright").inner_text()
+    context.close()
+    assert words in footer and foreign not in footer
