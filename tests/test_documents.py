@@ -1,0 +1,376 @@
+"""The drafting kit: every document read back with python-docx and openpyxl, and opened by LibreOffice."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+from pedoman import documents, legal, load_corpus
+from pedoman.words import CATALOGUE
+
+from conftest import ROOT, VALID, build_site
+from sitecheck import resolves
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_corpus(ROOT / "guidelines")
+
+
+@pytest.fixture(scope="module")
+def fixture_corpus():
+    return load_corpus(VALID)
+
+
+@pytest.fixture(scope="module")
+def fixture_kit(fixture_corpus, tmp_path_factory):
+    site = tmp_path_factory.mktemp("kit")
+    documents.write_documents(fixture_corpus, site)
+    return site
+
+
+def texts(doc) -> list[str]:
+    """Every paragraph of the body in order, table cells included, as plain text."""
+    body = doc.element.body
+    out = []
+    marks = {qn("w:tab"): "\t", qn("w:br"): "\n"}
+    for p in body.iter(qn("w:p")):
+        text = "".join((e.text or "") if e.tag == qn("w:t") else marks.get(e.tag, "") for e in p.iter())
+        if text.strip():
+            out.append(text)
+    return out
+
+
+def highlighted(doc) -> set[str]:
+    runs = doc.element.body.iter(qn("w:r"))
+    return {"".join(t.text for t in r.iter(qn("w:t"))) for r in runs
+            if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:highlight")) is not None}
+
+
+def find(corpus, gid, name, lang, fmt="docx"):
+    g = next(g for g in corpus.guidelines if g.id == gid)
+    return next(d for d in documents.for_guideline(corpus, g, lang) if d.name == name and d.format == fmt)
+
+
+def test_every_guideline_that_calls_for_documents_has_them(shipped):
+    names = {g.id: {(d.name, d.format) for d in documents.for_guideline(shipped, g, "id")} for g in shipped.guidelines}
+    formation = {("sk-pembentukan", "docx"), ("rad", "docx"), ("rad-matriks", "xlsx")}
+    assert names["gt-provinsi"] == names["gt-kabupaten-desa"] == formation
+    for g in shipped.guidelines:
+        if g.kind == "cooperation":
+            assert names[g.id] == {("pks", "docx"), ("pks-anggaran", "xlsx")}, g.id
+        if g.kind == "corporate-engagement":
+            assert names[g.id] == {("kuesioner-uji-tuntas", "docx")}, g.id
+    assert names["pendampingan-pemulihan-korban"] == {
+        ("formulir-pengaduan-identifikasi", "docx"), ("formulir-rujukan", "docx"),
+        ("berita-acara-serah-terima", "docx"), ("formulir-penutupan-kasus", "docx")}
+    both = documents.kit(shipped)
+    assert len(both) == 2 * sum(len(v) for v in names.values()) == 44
+
+
+def test_forms_follow_the_stages_of_the_assistance_model(shipped):
+    g = next(g for g in shipped.guidelines if g.id == "pendampingan-pemulihan-korban")
+    stages = {f.id: f.stages for f in g.documents.forms}
+    assert stages["formulir-pengaduan-identifikasi"] == ["identifikasi-pengaduan"]
+    assert stages["berita-acara-serah-terima"] == ["pemulangan"]
+    assert stages["formulir-penutupan-kasus"] == ["terminasi-tindak-lanjut"]
+    assert {"rehabilitasi-kesehatan", "rehabilitasi-sosial", "pendampingan-hukum"} <= set(stages["formulir-rujukan"])
+
+
+def test_decree_has_its_parts_in_order(fixture_corpus, fixture_kit):
+    g = fixture_corpus.guidelines[0]
+    doc = open_docx(fixture_kit / "documents/gt-uji/sk-pembentukan.id.docx")
+    lines = texts(doc)
+    order = ["GUBERNUR [NAMA PROVINSI]", "KEPUTUSAN GUBERNUR [NAMA PROVINSI]", "NOMOR [NOMOR] TAHUN [TAHUN]",
+             "TENTANG", "GUGUS TUGAS PENCEGAHAN", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "GUBERNUR [NAMA PROVINSI],",
+             "Menimbang", "Mengingat", "MEMUTUSKAN:", "Menetapkan", "KESATU", "KEDUA", "KETIGA", "KEEMPAT",
+             "Ditetapkan di [tempat]", "pada tanggal [tanggal]", "[nama lengkap]", "LAMPIRAN"]
+    at = [next(i for i, line in enumerate(lines) if line.startswith(part)) for part in order]
+    assert at == sorted(at), list(zip(order, at))
+    assert not any(line.startswith("KELIMA") for line in lines)  # two fixed diktum, one provision, one closing
+    assert any(line.startswith("KETIGA") and "melapor kepada Gubernur [nama provinsi]" in line for line in lines)
+    # Menimbang: the guideline's reasons, then the closing one pointing back at them.
+    considering = [line for line in lines if re.match(r"^(Menimbang\t:\t)?\t*[a-z]\. bahwa", line)]
+    assert len(considering) == len(g.documents.decree.considering) + 1
+    assert "huruf a, perlu menetapkan Keputusan Gubernur [nama provinsi] tentang" in considering[-1]
+    # Mengingat: the constitution, the law forming the province (a blank), then the register's instruments.
+    words = CATALOGUE["id"]
+    for c in g.documents.decree.observing:
+        assert any(legal.name(fixture_corpus.regulations[c.regulation], "id", words) in line for line in lines)
+    amended = next(line for line in lines if "Peraturan Presiden Nomor 69 Tahun 2008" in line)
+    assert "sebagaimana telah diubah dengan Peraturan Presiden Nomor 49 Tahun 2023" in amended
+    # The annex: the membership table with as many rows as the YAML, the duties of each sub-task-force.
+    members = next(t for t in doc.tables if t.rows[0].cells[0].text == "No.")
+    assert len(members.rows) == 1 + len(g.membership)
+    assert members.rows[1].cells[1].text == fixture_corpus.agencies[g.membership[0].agency].label("id")
+    for s in g.subtaskforces:
+        assert any(s.name.id in line for line in lines)
+        assert all(any(duty.id in line for line in lines) for duty in s.duties)
+
+
+def test_blanks_are_bracketed_highlighted_and_listed(fixture_corpus, fixture_kit):
+    for d in documents.kit(fixture_corpus):
+        if d.format != "docx":
+            continue
+        doc = open_docx(fixture_kit / d.path)
+        marked = highlighted(doc)
+        assert marked, d.path
+        assert all(m.startswith("[") and m.endswith("]") for m in marked), d.path
+        assert {m[1:-1].casefold() for m in marked} == {b.casefold() for b in d.blanks}, d.path
+
+
+def test_language_and_properties_are_set(fixture_corpus, fixture_kit):
+    for d in documents.kit(fixture_corpus):
+        if d.format == "docx":
+            doc = open_docx(fixture_kit / d.path)
+            tag = {"id": "id-ID", "en": "en-US"}[d.lang]
+            lang = doc.styles["Normal"].element.rPr.find(qn("w:lang"))
+            assert lang.get(qn("w:val")) == tag, d.path
+            props = doc.core_properties
+            assert (props.title, props.language, props.version) == (d.title, tag, d.guideline.version)
+            assert props.subject == d.guideline.title.get(d.lang)
+            day = datetime.datetime.combine(d.guideline.updated, datetime.time())
+            assert props.created.replace(tzinfo=None) == props.modified.replace(tzinfo=None) == day
+            first = texts(doc)[0]
+            if d.lang == "en":
+                assert first.startswith("WORKING TRANSLATION"), d.path
+            else:
+                assert "TRANSLATION" not in first and "terjemahan" not in first.lower()
+        else:
+            book = openpyxl.load_workbook(fixture_kit / d.path)
+            assert book.properties.title == d.title
+            assert book.properties.modified == datetime.datetime.combine(d.guideline.updated, datetime.time())
+
+
+def test_paper_is_f4_unless_set_to_a4(fixture_corpus, tmp_path):
+    d = find(fixture_corpus, "gt-uji", "rad", "id")
+    from pedoman.docx_writer import write_docx
+
+    for paper, size in (("f4", (215, 330)), ("a4", (210, 297))):
+        path = tmp_path / f"{paper}.docx"
+        write_docx(d, path, paper)
+        sections = open_docx(path).sections
+        mm = lambda length: round(length.mm)  # noqa: E731 (stored in twips)
+        assert (mm(sections[0].page_width), mm(sections[0].page_height)) == size
+        assert (mm(sections[-1].page_width), mm(sections[-1].page_height)) == size[::-1]  # the wide annex
+
+
+def test_tables_repeat_their_header_row(fixture_kit):
+    doc = open_docx(fixture_kit / "documents/kerja-sama-uji/pks.id.docx")
+    data = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert data
+    for table in data:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_agreement_has_its_clauses_and_annexes(fixture_corpus, fixture_kit):
+    g = next(g for g in fixture_corpus.guidelines if g.id == "kerja-sama-uji")
+    doc = open_docx(fixture_kit / "documents/kerja-sama-uji/pks.id.docx")
+    lines = texts(doc)
+    assert lines[0] == "PERJANJIAN KERJA SAMA"
+    assert [line for line in lines if re.fullmatch(r"Pasal \d+", line)] == [f"Pasal {i}" for i in range(1, len(g.clauses) + 1)]
+    for clause in g.clauses:
+        assert clause.text.id in lines
+    assert "PIHAK KESATU" in lines and "PIHAK KEDUA" in lines
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert headings[-3:] == [CATALOGUE["id"][k] for k in ("workflow", "tasks", "budget")]
+    workflow, tasks, budget = doc.tables[-3:]
+    assert (len(workflow.rows), len(tasks.rows), len(budget.rows)) == (
+        1 + len(g.workflow), 1 + len(g.tasks), 1 + len(g.budget))
+
+
+def test_outline_clauses_become_blanks_to_write(shipped):
+    d = find(shipped, "kerja-sama-antarwilayah", "pks", "id")
+    g = d.guideline
+    assert g.documents.agreement.clauses_are_outline
+    assert all(c.text.id in d.blanks for c in g.clauses)
+    d = find(shipped, "ntt-kepri", "pks", "id")
+    assert not any(c.text.id in d.blanks for c in d.guideline.clauses)
+
+
+def test_form_and_questionnaire_hold_every_field(fixture_corpus, fixture_kit):
+    g = next(g for g in fixture_corpus.guidelines if g.id == "layanan-uji")
+    form = g.documents.forms[0]
+    doc = open_docx(fixture_kit / f"documents/layanan-uji/{form.id}.id.docx")
+    assert [len(t.rows) for t in doc.tables] == [1 + len(part.fields) for part in form.parts]
+    choice = doc.tables[0].rows[2].cells[1].text
+    assert choice == "☐ Datang langsung   ☐ Telepon"
+    assert any("RAHASIA" in line for line in texts(doc))
+    g = next(g for g in fixture_corpus.guidelines if g.id == "usaha-uji")
+    doc = open_docx(fixture_kit / "documents/usaha-uji/kuesioner-uji-tuntas.en.docx")
+    steps, checklist = doc.tables[1], doc.tables[2]
+    assert len(steps.rows) == 1 + len(g.due_diligence) and len(checklist.rows) == 1 + len(g.checklist)
+    assert checklist.rows[1].cells[1].text == g.checklist[0].en
+    assert "☐ Yes" in checklist.rows[1].cells[2].text and "☐ Not applicable" in checklist.rows[1].cells[2].text
+
+
+def test_spreadsheets_freeze_their_header_and_offer_the_closed_sets(fixture_corpus, fixture_kit):
+    g = next(g for g in fixture_corpus.guidelines if g.id == "gt-uji")
+    book = openpyxl.load_workbook(fixture_kit / "documents/gt-uji/rad-matriks.id.xlsx")
+    ws = book[book.sheetnames[1]]
+    assert book["lists"].sheet_state == "hidden"
+    assert ws.freeze_panes == "A2"
+    assert ws.max_row == 1 + len(g.action_plan)
+    header = [c.value for c in ws[1]]
+    assert header[:7] == ["No.", "Program", "Kegiatan", "Indikator", "Target", "Penanggung jawab", "Sumber anggaran"]
+    assert header[7:] == ["Tahun ke-1", "Tahun ke-2", "Status pelaksanaan"]
+    row = [c.value for c in ws[2]]
+    assert row[1] == g.action_plan[0].program.id and row[7:9] == ["✓", "✓"]
+    assert ws.column_dimensions["C"].width == 40 and ws["C2"].alignment.wrap_text
+    lists = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert set(lists) == {"B", "F", "H", "I", "J"}
+    status = lists["J"].split("!")[1].replace("$", "")
+    values = [row[0].value for row in book["lists"][status]]
+    assert values == CATALOGUE["id"]["doc_status_values"].split(",")
+    g = next(g for g in fixture_corpus.guidelines if g.id == "kerja-sama-uji")
+    book = openpyxl.load_workbook(fixture_kit / "documents/kerja-sama-uji/pks-anggaran.en.xlsx")
+    ws = book[book.sheetnames[1]]
+    assert ws["A1"].value.startswith("WORKING TRANSLATION") and ws.freeze_panes == "A3"
+    assert ws.max_row == 2 + len(g.budget)
+    kinds = {dv.type for dv in ws.data_validations.dataValidation}
+    assert kinds == {"list", "whole"}
+
+
+def test_same_input_gives_the_same_bytes(fixture_corpus, fixture_kit, tmp_path):
+    documents.write_documents(fixture_corpus, tmp_path)
+    for d in documents.kit(fixture_corpus):
+        assert (tmp_path / d.path).read_bytes() == (fixture_kit / d.path).read_bytes(), d.path
+
+
+def test_the_whole_shipped_kit_is_written_quickly(shipped, tmp_path):
+    written = documents.write_documents(shipped, tmp_path)
+    assert len(written.files) == 44
+    # About 1.3 s on the shared 2-core machine (2026-11): cheap enough to write every build, uncached.
+    assert written.seconds < 10, written.seconds
+    stale = tmp_path / "documents" / "gone" / "old.id.docx"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    documents.write_documents(shipped, tmp_path)
+    assert not stale.exists()  # a removed guideline's documents leave with it
+
+
+@pytest.fixture(scope="module")
+def converted(shipped, tmp_path_factory):
+    """Every file of the shipped kit as LibreOffice converts it to PDF, and the text of each PDF."""
+    assert SOFFICE, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui and libreoffice-calc-nogui"
+    root = tmp_path_factory.mktemp("converted")
+    documents.write_documents(shipped, root)
+    profile = root / "profile"
+    flat = root / "flat"  # one LibreOffice start for all files: names made unique across guidelines
+    flat.mkdir()
+    names = {}
+    for f in sorted((root / "documents").glob("*/*")):
+        names[f"{f.parent.name}--{f.name}"] = f"{f.parent.name}/{f.name}"
+        shutil.copy(f, flat / f"{f.parent.name}--{f.name}")
+    target = root / "pdf"
+    run = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                          "pdf", "--outdir", str(target), *sorted(map(str, flat.iterdir()))],
+                         capture_output=True, text=True, timeout=600, env=os.environ | {"HOME": str(root)})
+    assert run.returncode == 0, run.stderr
+    out = {}
+    for flat_name, name in names.items():
+        pdf = target / (Path(flat_name).stem + ".pdf")
+        assert pdf.is_file(), (name, run.stdout, run.stderr)
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        out[name] = " ".join(text.split())
+    pages = subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(target / "gt-provinsi--sk-pembentukan.id.pdf"),
+                            str(root / "sk")], capture_output=True)
+    assert pages.returncode == 0 and (root / "sk-1.png").stat().st_size > 5000  # the first page is drawn, not blank
+    return out
+
+
+EXPECTED = {
+    "sk-pembentukan.id.docx": ["DENGAN RAHMAT TUHAN YANG MAHA ESA", "Menimbang", "Mengingat", "MEMUTUSKAN:",
+                               "KESATU", "Ditetapkan di [tempat]", "LAMPIRAN"],
+    "sk-pembentukan.en.docx": ["WORKING TRANSLATION", "Considering", "Observing", "HAS DECIDED:", "FIRST", "Annex"],
+    "rad.id.docx": ["PERATURAN", "Pasal 1", "Diundangkan di [tempat]", "Matriks Rencana Aksi Daerah"],
+    "rad.en.docx": ["WORKING TRANSLATION", "Article 1", "Promulgated in [place]", "action plan matrix"],
+    "rad-matriks.id.xlsx": ["Program", "Penanggung jawab", "Status"],
+    "rad-matriks.en.xlsx": ["WORKING TRANSLATION", "Programme", "Responsible agency"],
+    "pks.id.docx": ["PERJANJIAN KERJA SAMA", "PIHAK KESATU", "Pasal 1", "LAMPIRAN I", "LAMPIRAN III"],
+    "pks.en.docx": ["WORKING TRANSLATION", "COOPERATION AGREEMENT", "FIRST PARTY", "Article 1", "ANNEX III"],
+    "pks-anggaran.id.xlsx": ["Pos biaya", "Jumlah (Rp)", "Status dalam APBD"],
+    "pks-anggaran.en.xlsx": ["WORKING TRANSLATION", "Cost item", "Amount (Rp)"],
+    "kuesioner-uji-tuntas.id.docx": ["KUESIONER UJI TUNTAS", "☐ Ya", "Pertanyaan", "Jawaban"],
+    "kuesioner-uji-tuntas.en.docx": ["WORKING TRANSLATION", "DUE-DILIGENCE QUESTIONNAIRE", "☐ Partly"],
+}
+
+
+def test_libreoffice_opens_every_document(shipped, converted):
+    names = {f"{d.guideline.id}/{Path(d.path).name}" for d in documents.kit(shipped)}
+    assert set(converted) == names
+    for name, text in converted.items():
+        expected = EXPECTED.get(name.split("/")[1], ["RAHASIA"] if name.endswith(".id.docx") else ["CONFIDENTIAL"])
+        for part in expected:
+            assert part in text, (name, part)
+
+
+def test_libreoffice_shows_the_content_of_the_yaml(shipped, converted):
+    g = next(g for g in shipped.guidelines if g.id == "gt-provinsi")
+    text = converted["gt-provinsi/sk-pembentukan.id.docx"]
+    for s in g.subtaskforces:
+        assert " ".join(s.name.id.split()) in text
+    g = next(g for g in shipped.guidelines if g.id == "ntt-kepri")
+    text = converted["ntt-kepri/pks.id.docx"]
+    assert "PEMERINTAH KOTA BATAM" in text and f"Pasal {len(g.clauses)}" in text
+
+
+def test_pages_link_their_documents_and_list_the_blanks(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    build = build_site(tmp_path, content, pedoman={"documents_paper": "a4"})
+    assert build.returncode == 0, build.output
+    assert "drafting kit: 14 documents written" in build.output and "(A4 paper)" in build.output
+    site = build.site
+    corpus = load_corpus(content)
+    for lang, prefix in (("id", ""), ("en", "en/")):
+        page = site / prefix / "guidelines/formation/gt-uji/index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        box = soup.select_one(".pd-documents-box")
+        assert CATALOGUE[lang]["documents_box"] in box.get_text()
+        links = [a["href"] for a in box.select("ul.pd-documents > li > a")]
+        assert len(links) == 2 * 3  # three documents, each in both languages
+        base = f"{prefix}guidelines/formation/gt-uji/"
+        assert all(resolves(site, _join(base, href)) for href in links), links
+        listed = box.select_one("details.pd-blanks").get_text()
+        assert "[" + CATALOGUE[lang]["doc_blank_name"] + "]" in listed
+        kit = BeautifulSoup((site / prefix / "drafting-kit/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(kit.select("ul.pd-documents > li")) == len([d for d in documents.kit(corpus) if d.lang == lang])
+    sections = open_docx(site / "documents/gt-uji/rad.id.docx").sections
+    assert round(sections[0].page_height.mm) == 297
+    data = json.loads((site / "data/crossref.json").read_text(encoding="utf-8"))
+    listed = [u for g in data["guidelines"] for d in g["documents"] for u in d["url"].values()]
+    assert len(listed) == 14 and all((site / u).is_file() for u in listed)
+    raw = (site / "data/crossref.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "–".encode() not in raw[:3]
+    book = openpyxl.load_workbook(site / "data/crossref.xlsx")
+    rows = list(book.active.values)
+    assert rows[0][0] == "recommendation_id" and book.active.freeze_panes == "A2"
+    assert len(rows) == len(raw.decode("utf-8-sig").splitlines())
+
+
+def _join(base: str, href: str) -> str:
+    import posixpath
+
+    return posixpath.normpath(posixpath.join(base, href))
+
+
+def test_a_wrong_paper_setting_stops_the_build(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    build = build_site(tmp_path, content, pedoman={"documents_paper": "letter"})
+    assert build.returncode != 0
+    assert "extra.pedoman.documents_paper: expected f4 or a4, found 'letter'" in build.output
