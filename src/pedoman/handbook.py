@@ -303,7 +303,7 @@ def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
 
 def page_numbers(documents) -> dict[str, int]:
     """Every anchor of the laid-out handbooks → the page it is on, as printed on that page
-    (numbered within its handbook); 'pages:<id>' → how many pages the handbook has."""
+    (numbered within its handbook)."""
     found: dict[str, int] = {}
     for document in documents:
         for number, page in enumerate(document.pages, start=1):
@@ -313,6 +313,8 @@ def page_numbers(documents) -> dict[str, int]:
 
 
 def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int]) -> str:
+    """The pack's front matter with [[page:anchor]] replaced by the anchor's page number and
+    [[pages:guideline-id]] by the guideline's number of pages."""
     def number(match: re.Match) -> str:
         return str((numbers if match.group(1) == "page" else totals)[match.group(2)])
     return _PAGE_MARK.sub(number, front)
@@ -348,8 +350,10 @@ def _lay_out_language(pack: Pack, cache: Path) -> tuple[list[str], int]:
 
 
 def default_workers() -> int:
-    """PEDOMAN_PDF_WORKERS when set (1 runs everything in this process), else one per core."""
-    return max(1, int(os.environ.get("PEDOMAN_PDF_WORKERS") or os.cpu_count() or 1))
+    """PEDOMAN_PDF_WORKERS when set (1 runs everything in this process), else one per core this
+    process may run on."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, int(os.environ.get("PEDOMAN_PDF_WORKERS") or cores or 1))
 
 
 def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
