@@ -44,6 +44,9 @@ def _section(ref: SectionRef) -> dict:
 
 def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
     """The cross-references as plain data, in the shape published at data/crossref.json."""
+    from .documents import urls_data
+
+    documents = urls_data(corpus)
     return {
         "source": {"title": _text(corpus.source.title), "publisher": corpus.source.publisher,
                    "date": corpus.source.date.isoformat()},
@@ -66,6 +69,7 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
                 "sections": [_section(ref) for ref in crossref.sections if ref.guideline is g],
                 "cites": [{"regulation": ref.regulation, "article": ref.article}
                           for ref in g.references if ref.regulation is not None],
+                "documents": documents.get(g.id, []),
             }
             for g in corpus.guidelines
         ],
@@ -90,8 +94,14 @@ def crossref_csv(corpus: Corpus, crossref: CrossRef) -> str:
     return out.getvalue()
 
 
+CSV_WIDTHS = (8, 40, 40, 24, 20, 50, 50, 36, 50, 50, 50, 50)
+"""Column widths of data/crossref.xlsx, in characters."""
+
+
 def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> list[Path]:
-    """Write data/crossref.json, data/crossref.csv and data/regulations.json into the built site."""
+    """Write data/crossref.json, data/crossref.csv (UTF-8 with a byte-order mark, so that Excel reads "–" and
+    Indonesian letters right), data/crossref.xlsx and data/regulations.json into the built site."""
+    from .xlsx_writer import write_table
     from .legal import regulations_data
 
     folder = Path(site_dir) / "data"
@@ -102,5 +112,10 @@ def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> l
                                 encoding="utf-8")
     json_path.write_text(json.dumps(crossref_data(corpus, crossref), ensure_ascii=False, indent=1) + "\n",
                          encoding="utf-8")
-    csv_path.write_text(crossref_csv(corpus, crossref), encoding="utf-8")
-    return [json_path, csv_path, regulations_path]
+    table = crossref_csv(corpus, crossref)
+    csv_path.write_text(table, encoding="utf-8-sig")
+    xlsx_path = folder / "crossref.xlsx"
+    rows = list(csv.reader(io.StringIO(table)))
+    latest = max((g.updated for g in corpus.guidelines), default=corpus.source.date)
+    write_table(xlsx_path, "crossref", rows[0], rows[1:], CSV_WIDTHS, latest)
+    return [json_path, csv_path, xlsx_path, regulations_path]

@@ -16,6 +16,8 @@ from .errors import BuildError
 _EXPECTED = {bool: "true or false", str: "a path relative to mkdocs.yml"}
 _EXPECTED_TEXT = {"pdf_author"}
 """The settings that hold a text rather than a path."""
+_EXPECTED_CHOICE = {"documents_paper": "f4 or a4"}
+"""The settings that take one of a few values."""
 
 
 class SettingsError(BuildError):
@@ -35,6 +37,9 @@ class Settings(BaseModel):
     pdf_cache: str = Field("build/pdf-cache", description="where laid-out PDFs are kept between builds")
     pdf_author: str = Field("Gugus Tugas PP-TPPO", description="the task force that publishes the PDFs: "
                                                                 "their author, and 'published by' on the covers")
+    documents_paper: str = Field("f4", pattern="^(f4|a4)$",
+                                 description="paper of the drafting kit's documents: f4 (215 × 330 mm, the paper "
+                                             "Lampiran II of UU 12/2011 sets for regulations) or a4")
 
 
 def read_settings(extra: dict) -> Settings:
@@ -55,7 +60,8 @@ def read_settings(extra: dict) -> Settings:
     except ValidationError as exc:
         for error in exc.errors():
             key = error["loc"][0]
-            expected = "a text" if key in _EXPECTED_TEXT else _EXPECTED[Settings.model_fields[key].annotation]
+            expected = _EXPECTED_CHOICE.get(key) or ("a text" if key in _EXPECTED_TEXT
+                                                     else _EXPECTED[Settings.model_fields[key].annotation])
             problems.append(f"mkdocs.yml: extra.pedoman.{key}: expected {expected}, found {raw[key]!r}")
         settings = None
     if problems:
