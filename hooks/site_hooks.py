@@ -107,7 +107,8 @@ def on_post_build(config):
         pdf_cache = None
     for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, pdf_cache,
                                                       _state["site_url"], search=settings.search,
-                                                      pdf_author=settings.pdf_author)):
+                                                      pdf_author=settings.pdf_author,
+                                                      documents_paper=settings.documents_paper)):
         log.info(line)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema,
+                      model_validator)
 
 LANGUAGES = ("id", "en")
 """Site languages; Indonesian is the source language and is always required."""
@@ -198,7 +199,6 @@ class Citation(Strict):
     """An instrument of regulations.yaml that a decree or regulation rests on ("Mengingat")."""
 
     regulation: RegulationId
-    article: NonBlank | None = Field(default=None, description="The articles relied on, e.g. Pasal 58")
 
 
 class TaskForceDecree(Strict):
@@ -334,7 +334,8 @@ class Clause(Strict):
 
 class Signatory(Strict):
     party: Party
-    office: Text = Field(description="Who signs for the party, e.g. Gubernur Nusa Tenggara Timur")
+    government: Text = Field(description="The government that is a party, e.g. Pemerintah Provinsi Nusa Tenggara Timur")
+    office: Text = Field(description="Who signs for it, e.g. Gubernur Nusa Tenggara Timur")
 
 
 class Agreement(Strict):
@@ -344,6 +345,9 @@ class Agreement(Strict):
     signatories: list[Signatory] = Field(min_length=2, description="Each signing government, in the order of parties")
     recitals: list[Text] = Field(min_length=1, description="What the parties first state, before the clauses")
     observing: list[Citation] = Field(default_factory=list, description="The instruments it is made under")
+    clauses_are_outline: bool = Field(
+        default=False, description="true when the guideline's clauses say what each clause should contain rather "
+                                   "than its wording: the agreement then prints each as a blank to write")
 
 
 class CooperationDocuments(Strict):
@@ -374,10 +378,42 @@ class DueDiligenceStep(Strict):
     description: Text
 
 
+PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9]+(-[0-9]+)*$", max_length=20)]
+"""A number as dialled in Indonesia, groups joined by hyphens: 110, 129, 08111-129-129."""
+EmailAddress = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
+CHANNEL_WAYS = ("phone", "whatsapp", "email", "web", "office", "note")
+"""The ways to reach a channel, in the order pages print them; a channel has at least one."""
+
+
 class Channel(Strict):
+    """Where to report or ask for help, with each way to reach it: pages make numbers and addresses
+    links a phone can call or open (see contacts.py); PDFs print them as they are."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [way]} for way in CHANNEL_WAYS]})
+
     name: Text
-    contact: NonBlank
+    phone: list[PhoneNumber] = Field(default_factory=list, description="Numbers to call, e.g. 129 or 110")
+    whatsapp: PhoneNumber | None = Field(default=None, description="A WhatsApp number, e.g. 08111-129-129")
+    email: EmailAddress | None = Field(default=None, description="An official e-mail address")
+    web: WebAddress | None = Field(default=None, description="The official page or portal that takes reports")
+    office: Text | None = Field(default=None, description="Where to go in person, e.g. the local UPTD PPA office")
+    note: Text | None = Field(default=None, description="How to reach it when it has no number or address of its "
+                                                        "own, or what to know before using it")
     description: Text
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Channel":
+        if not any(getattr(self, way) for way in CHANNEL_WAYS):
+            raise ValueError(f"expected {', '.join(CHANNEL_WAYS[:-1])} or {CHANNEL_WAYS[-1]}, saying how to reach "
+                             "the channel")
+        return self
+
+    def ways(self, lang: str) -> list:
+        """Each way to reach it, with its label in `lang` and the link a phone opens (contacts.py)."""
+        from .contacts import ways
+
+        return ways(self, lang)
 
 
 class Questionnaire(Strict):
@@ -429,7 +465,7 @@ def part_anchor(part: str) -> str:
 # A section id may not take the anchor of another part of the page (or of the PDF's
 # abbreviation annex), or two headings would share an anchor.
 RESERVED_ANCHORS = frozenset(
-    {"summary", "sections", "references", "changes", "abbreviations"}
+    {"summary", "sections", "references", "changes", "abbreviations", "documents"}
     | {part_anchor(part) for kind in GUIDELINE_MODELS for part in structured_parts(kind)}
 )
 

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from . import changes, diagrams, legal, translations, urls
+from . import changes, diagrams, documents, legal, outline, translations, urls
 from .crossref import CrossRef
 from .words import CATALOGUE, long_date
 from .markdown import render_markdown
@@ -117,7 +117,9 @@ class Renderer:
             return self.corpus.agencies[agency_id].label(lang)
 
         def diagram(g) -> Markup:
-            return Markup(diagrams.for_guideline(g, lang, lambda a: self.corpus.agencies[a].short(lang)))
+            """The drawing for a wide screen and its steps as a numbered list for a phone (outline.py)."""
+            drawing = Markup(diagrams.for_guideline(g, lang, lambda a: self.corpus.agencies[a].short(lang)))
+            return drawing + outline.diagram_list(g, lang, text, agency)
 
         def cite(ref) -> dict:
             return legal.citation(ref, self.corpus, lang, labels)
@@ -138,9 +140,11 @@ class Renderer:
             stakeholders=STAKEHOLDERS, untranslated=self.untranslated, keys=urls,
             url=url, site_root=site_root, source_link=source_link, guideline_url=guideline_url, rec_url=rec_url,
             text=text, body=body, agency=agency, diagram=diagram, outdated_note=outdated_note, cite=cite,
+            contents=lambda g: outline.contents(g, lang),
             legal_name=lambda reg: legal.name(reg, lang, labels),
             legal_amended=lambda reg: legal.amendments(reg, self.corpus, lang, labels), legal_status=legal_status,
             translation_report=self.translation_report,
+            documents=lambda g: documents.listing(self.corpus, g, lang),
             guideline_titles=[text(g.title) for g in self.corpus.guidelines],
             plain=lambda value: value.get(lang),
             heading=lambda value: _heading(value.get(lang) if isinstance(value, Text) else value),
@@ -188,6 +192,7 @@ class Renderer:
                 stale=legal.stale(self.corpus), changed_agencies=[a for a in self.corpus.agencies.values() if not a.active]))
             pages.append(self.render("whats_new.md.j2", urls.WHATS_NEW, lang, changes=changes.entries(self.corpus),
                                      feed=changes.feed_path(lang)))
+            pages.append(self.render("drafting_kit.md.j2", urls.DRAFTING_KIT, lang))
         return pages
 
     def nav(self) -> list:
@@ -207,6 +212,7 @@ class Renderer:
             "how-to-read.md",
             {labels["guidelines"]: guideline_sections},
             {labels["recommendations"]: recommendations},
+            src(urls.DRAFTING_KIT),
             src(urls.GLOSSARY),
             src(urls.LEGAL),
             src(urls.WHATS_NEW),

@@ -15,8 +15,11 @@ from pathlib import Path
 from .abbreviations import expansions, mark_abbreviations
 from .corpus import Corpus, load_corpus
 from .crossref import CrossRef, build_crossref
+from .documents import DEFAULT_PAPER, write_documents
+from .changes import write_feeds
 from .exports import write_exports
 from .model import LANGUAGES
+from .offline import write_offline
 from .pages import page_date, updated_line
 from .render import Renderer
 from .schema import write_schemas
@@ -75,9 +78,9 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
 
 
 def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, site_url: str | None = None,
-           search: bool = True, pdf_author: str | None = None) -> list[str]:
+           search: bool = True, pdf_author: str | None = None, documents_paper: str = DEFAULT_PAPER) -> list[str]:
     """Once every language is built: open data, schemas, sitemap (with an address `site_url`),
-    PDFs (unless `pdf_cache` is None), search.
+    PDFs (unless `pdf_cache` is None), search, the offline worker.
 
     Returns lines for the build log. Raises `search.SearchIndexError` if Pagefind fails.
     """
@@ -86,6 +89,8 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     site_dir = Path(site_dir)
     log: list[str] = []
     write_exports(prepared.corpus, prepared.crossref, site_dir)
+    log.append(write_documents(prepared.corpus, site_dir, documents_paper).line())
+    write_feeds(prepared.corpus, site_dir, site_url)
     write_schemas(site_dir / "schema", prepared.corpus)
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
@@ -97,4 +102,5 @@ def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, sit
     if search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
+    log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
     return log

@@ -1,0 +1,236 @@
+"""Offline after one visit: the web app manifests, icons and service worker (pedoman.offline).
+
+In Chromium, the site served under a sub-path (as a project site is): after the first visit the
+worker controls the page; offline, another guideline page opens, the language switcher works,
+the search finds results in both languages, and a PDF opened while online opens again. A
+rebuild with a change gives a new cache, deletes the old one and shows the notice of a newer
+version in each page's language. No request leaves the site's host.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from conftest import VALID, build_site
+from harness import read_config
+from pedoman import offline
+from pedoman.words import CATALOGUE
+from webcheck import launch, serve
+
+SUB_PATH = "site/"
+"""The fixture sites are served from their project folder, so the site lives under /site/."""
+
+
+# --- the digest and what the worker keeps -------------------------------------------------
+
+def small_site(root: Path) -> Path:
+    files = {
+        "index.html": '<link rel="stylesheet" href="assets/a.css"><script src="assets/a.js"></script>',
+        "guidelines/x/index.html": '<link rel="stylesheet" href="../../assets/a.css"><a href="../../pdf/x.pdf">PDF</a>',
+        "en/index.html": '<img src="../assets/logo.png"><link rel="stylesheet" href="https://elsewhere.invalid/x.css">',
+        "404.html": "<p>not found</p>",
+        "assets/a.css": "body{}", "assets/a.js": "1", "assets/logo.png": "png", "assets/unused.js": "2",
+        "pagefind/pagefind.js": "pf", "pagefind/fragment/en_1.pf_fragment": "f",
+        "pagefind/pagefind-modular-ui.js": "m",
+        "pdf/x.pdf": "%PDF", "documents/x.docx": "docx", "data/crossref.json": "{}",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_the_digest_changes_when_any_served_file_changes(tmp_path):
+    site = small_site(tmp_path)
+    before = offline.digest(site)
+    assert offline.digest(site) == before
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        original = file.read_bytes()
+        file.write_bytes(original + b" ")
+        assert offline.digest(site) != before, file
+        file.write_bytes(original)
+    assert offline.digest(site) == before
+    (site / "assets/a.css").rename(site / "assets/b.css")  # the same bytes under another name
+    assert offline.digest(site) != before
+    (site / "assets/b.css").rename(site / "assets/a.css")
+    (site / "pdf/y.pdf").write_text("%PDF", encoding="utf-8")  # a file added
+    assert offline.digest(site) != before
+    (site / "pdf/y.pdf").unlink()
+    (site / offline.WORKER).write_text("the worker itself", encoding="utf-8")  # it carries the digest
+    assert offline.digest(site) == before
+
+
+def test_the_worker_keeps_pages_what_they_load_and_the_index_not_pdfs_or_documents(tmp_path):
+    kept = dict(offline.precache(small_site(tmp_path)))
+    assert set(kept) == {"./", "guidelines/x/", "en/", "404.html", "assets/a.css", "assets/a.js",
+                         "assets/logo.png", "pagefind/pagefind.js", "pagefind/fragment/en_1.pf_fragment",
+                         *(offline.manifest_name(lang) for lang in ("id", "en")), "assets/icons/pedoman.svg",
+                         "assets/icons/pedoman-192.png", "assets/icons/pedoman-512.png"}
+    assert kept["./"] == "index.html" and kept["guidelines/x/"] == "guidelines/x/index.html"
+
+
+# --- what a build writes ----------------------------------------------------------------------
+
+def test_each_language_has_a_manifest_with_icons_in_the_theme_colour(fixture_site):
+    site = fixture_site.site
+    palette = read_config()["theme"]["palette"]["primary"]
+    assert palette == "indigo"  # Material's indigo is #4051b5; a new palette needs a new expectation here
+    for lang in ("id", "en"):
+        data = json.loads((site / offline.manifest_name(lang)).read_text(encoding="utf-8"))
+        assert data["lang"] == lang
+        assert data["name"] == CATALOGUE[lang].app_name and data["short_name"] == CATALOGUE[lang].app_short_name
+        assert data["theme_color"] == "#4051b5"
+        assert data["start_url"] == ("./" if lang == "id" else "en/") and data["scope"] == "./"
+        sizes = {icon["sizes"]: icon for icon in data["icons"]}
+        assert set(sizes) == {"any", "192x192", "512x512"}
+        for size in (192, 512):
+            with Image.open(site / sizes[f"{size}x{size}"]["src"]) as image:
+                assert image.format == "PNG" and image.size == (size, size)
+                assert image.getpixel((2, 2))[:3] == (0x40, 0x51, 0xB5)
+        svg = (site / sizes["any"]["src"]).read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and 'fill="#4051b5"' in svg
+    home = (site / "index.html").read_text(encoding="utf-8")
+    english = (site / "en/guidelines/index.html").read_text(encoding="utf-8")
+    assert '<link rel="manifest" href="manifest.id.webmanifest">' in home
+    assert '<link rel="manifest" href="../../manifest.en.webmanifest">' in english
+    assert 'data-worker="../../sw.js"' in english
+
+
+def test_the_worker_names_its_cache_after_the_files_it_serves(fixture_site):
+    site = fixture_site.site
+    worker = (site / offline.WORKER).read_text(encoding="utf-8")
+    assert f'const VERSION = "{offline.digest(site)}";' in worker
+    assert "__PEDOMAN_" not in worker
+    assert "//" not in "".join(json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker, re.S).group(1)))
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+RESULTS_SHOWN = """() => {
+    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
+    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
+        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
+}"""
+
+CONTROLLED = "() => navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null)"
+"""True once this build's worker is installed, holds every file and controls the page."""
+
+
+def until_controlled(page) -> float:
+    """Wait until the service worker controls `page`; seconds it took."""
+    start = time.monotonic()
+    page.wait_for_function(CONTROLLED, timeout=60_000)
+    return time.monotonic() - start
+
+
+def cache_names(page) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("/")
+    page.locator("#pd-search-ui input").fill(query)
+    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    return [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
+
+
+def switch_language(page, lang: str) -> None:
+    page.locator(".md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as b:
+        yield b
+
+
+def test_after_one_visit_pages_language_switch_and_search_work_offline(browser, fixture_site):
+    pdfs = sorted(p.relative_to(fixture_site.site).as_posix() for p in (fixture_site.site / "pdf").glob("*.pdf"))
+    assert len(pdfs) >= 2
+    with serve(fixture_site.site.parent) as root:
+        base = root + SUB_PATH
+        context = browser.new_context()
+        hosts: set[str] = set()
+        context.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+        page = context.new_page()
+        page.goto(base)
+        waited = until_controlled(page)
+        print(f"time to first control: {waited:.2f} s")
+        version = offline.digest(fixture_site.site)
+        assert cache_names(page) == [f"pedoman /{SUB_PATH} {version}"]
+        opened = page.evaluate("url => fetch(url).then(r => r.status)", base + pdfs[0])  # a PDF read online
+        assert opened == 200
+
+        context.set_offline(True)
+        assert page.evaluate("url => fetch(url).then(r => r.status, () => 'failed')", root) == "failed"
+        page.goto(base + "guidelines/cooperation/kerja-sama-uji/")  # never visited
+        assert page.locator("html").get_attribute("lang") == "id"
+        expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
+        switch_language(page, "en")
+        expect(page).to_have_url(base + "en/guidelines/cooperation/kerja-sama-uji/")
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert "/site/en/guidelines/victim-assistance/layanan-uji/" in search(page, "restitution")
+        page.goto(base + "en/guidelines/formation/gt-uji/")
+        switch_language(page, "id")
+        expect(page).to_have_url(base + "guidelines/formation/gt-uji/")
+        results = search(page, "dampingi")
+        assert "/site/guidelines/victim-assistance/layanan-uji/" in results
+        assert all(not r.startswith("/site/en/") for r in results)
+        fetch_status = "url => fetch(url).then(r => r.status, () => 'failed')"
+        assert page.evaluate(fetch_status, base + pdfs[0]) == 200  # opened once online: kept
+        assert page.evaluate(fetch_status, base + pdfs[1]) == "failed"  # never opened: needs the network
+        context.close()
+    assert hosts == {urlparse(root).netloc}
+
+
+def test_a_new_build_replaces_the_cache_and_says_so(browser, tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    first = build_site(tmp_path, content)
+    assert first.returncode == 0, first.output
+    old = offline.digest(first.site)
+    with serve(tmp_path) as root:
+        base = root + SUB_PATH
+        context = browser.new_context()
+        hosts: set[str] = set()
+        context.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+        indonesian, english = context.new_page(), context.new_page()
+        indonesian.goto(base + "guidelines/formation/gt-uji/")
+        until_controlled(indonesian)
+        english.goto(base + "en/")
+        until_controlled(english)
+        assert cache_names(indonesian) == [f"pedoman /{SUB_PATH} {old}"]
+        assert indonesian.locator("#pd-update").is_hidden()
+
+        guideline = content / "formation" / "gt-uji.yaml"
+        guideline.write_text(guideline.read_text(encoding="utf-8").replace(
+            "Pembentukan gugus tugas provinsi", "Pembentukan gugus tugas provinsi baru"), encoding="utf-8")
+        second = build_site(tmp_path, content)
+        assert second.returncode == 0, second.output
+        new = offline.digest(second.site)
+        assert new != old
+
+        indonesian.reload()  # still the old version, from the old cache; the browser finds the new worker
+        expect(indonesian.locator("#pd-update")).to_be_visible(timeout=60_000)
+        expect(indonesian.locator("#pd-update")).to_have_text("Versi baru tersedia — muat ulang")
+        expect(english.locator("#pd-update")).to_have_text("A newer version is available — reload")
+        # the new worker controls the pages as it activates; its activate step then deletes the old cache
+        indonesian.wait_for_function("names => caches.keys().then(keys => keys.join() === names.join())",
+                                     arg=[f"pedoman /{SUB_PATH} {new}"], timeout=10_000)
+        indonesian.locator("#pd-update button").click()
+        expect(indonesian.locator("h1")).to_contain_text("Pembentukan gugus tugas provinsi baru")
+        expect(indonesian.locator("#pd-update")).to_be_hidden()
+        context.close()
+    assert hosts == {urlparse(root).netloc}
+
