@@ -103,3 +103,11 @@ def test_every_step_of_every_diagram_is_printed(built):
                 assert label in printed, f"{g.id}.{lang}.pdf: step {label!r} is not printed"
                 checked += 1
     assert checked
+
+
+def test_every_handout_fits_one_sheet(built):
+    corpus, folder = built
+    for g in corpus.guidelines:
+        for lang in ("id", "en"):
+            pages = len(words(folder / f"{g.id}.handout.{lang}.pdf"))
+            assert 1 <= pages <= 2, f"{g.id}.handout.{lang}.pdf has {pages} pages: more than one sheet"
