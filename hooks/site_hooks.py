@@ -99,16 +99,9 @@ def on_post_build(config):
     for lang, page in _state.get("404", {}).items():
         target = Path(config.site_dir) / ("" if lang == "id" else lang) / "404.html"
         target.write_text(page, encoding="utf-8")
-    settings = _state["settings"]
-    pdf_cache = _state["base"] / settings.pdf_cache if settings.pdf else None
-    if _command["name"] == "serve" and pdf_cache is not None:
-        # Laying out a changed guideline's PDFs takes half a minute; a live preview shows pages.
-        log.info("PDFs are not made by the live preview; `make site` makes them")
-        pdf_cache = None
-    for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, pdf_cache,
-                                                      _state["site_url"], search=settings.search,
-                                                      pdf_author=settings.pdf_author,
-                                                      documents_paper=settings.documents_paper)):
+    for line in _plugin_errors(lambda: pedoman.finish(_state["prepared"], config.site_dir, _state["settings"],
+                                                      _state["base"], _state["site_url"],
+                                                      live=_command["name"] == "serve")):
         log.info(line)
 
 
@@ -117,6 +110,7 @@ def on_env(env, config, files):
     from pedoman.words import CATALOGUE  # the package as codewatch last imported it
 
     env.globals["pd_words"] = CATALOGUE
+    env.globals["pd_live"] = _command["name"] == "serve"  # the live preview registers no offline worker
     return env
 
 

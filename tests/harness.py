@@ -67,6 +67,13 @@ def write_variant(folder: Path, content: Path, site: Path | None = None, pedoman
     return path
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class Preview:
     """`mkdocs serve` of a config in a subprocess, its log read line by line.
 
@@ -79,14 +86,12 @@ class Preview:
     group terminated, then killed (`forced` is then true).
     """
 
-    def __init__(self, config: Path, tmp: Path | None = None, stop_timeout: float = 30):
+    def __init__(self, config: Path, tmp: Path | None = None, stop_timeout: float = 30, port: int | None = None):
         self.tmp = tmp or config.parent / "tmp"
         self.tmp.mkdir(parents=True, exist_ok=True)
         self.stop_timeout = stop_timeout
         self.forced = False
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = port or free_port()
         mkdocs = str(Path(sys.executable).with_name("mkdocs"))
         self.process = subprocess.Popen(
             [sys.executable, "-c", _RESTORE_SIGNALS_AND_EXEC,

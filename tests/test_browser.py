@@ -197,7 +197,7 @@ def test_diagrams_are_inline_svg_with_a_text_alternative(page, server, path, kin
 def test_abbreviation_shows_its_expansion_on_tap(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
-    page.goto(server + "en/guidelines/formation/gt-uji/")
+    page.goto(server + "en/recommendations/r01/")  # "GT TPPO" in the English recommendation
     abbr = page.locator("article abbr", has_text="TPPO").first
     abbr.tap()
     expect(abbr).to_have_class(re.compile(r"\bpd-abbr--open\b"))

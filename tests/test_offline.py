@@ -9,9 +9,12 @@ version in each page's language. No request leaves the site's host.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import shutil
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,7 +24,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from conftest import VALID, build_site
-from harness import read_config
+from harness import Preview, free_port, read_config, write_variant
 from pedoman import offline
 from pedoman.words import CATALOGUE
 from webcheck import launch, serve
@@ -234,3 +237,39 @@ def test_a_new_build_replaces_the_cache_and_says_so(browser, tmp_path):
         context.close()
     assert hosts == {urlparse(root).netloc}
 
+
+
+def test_the_live_preview_retires_a_built_sites_worker_at_the_same_address(browser, tmp_path):
+    """`make site`, the site opened through a local web server, then `make serve` on the same
+    port: the built site's worker must not go on showing the pages it kept."""
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    built = build_site(tmp_path / "built", content)
+    assert built.returncode == 0, built.output
+    port = free_port()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{port}/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(root + "guidelines/formation/gt-uji/")
+    until_controlled(page)
+    assert cache_names(page) == [f"pedoman / {offline.digest(built.site)}"]
+    server.shutdown()
+    server.server_close()
+
+    guideline = content / "formation" / "gt-uji.yaml"
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace(
+        "Pembentukan gugus tugas provinsi", "Pembentukan gugus tugas pratinjau"), encoding="utf-8")
+    config = write_variant(tmp_path / "preview", content, pedoman={"search": False, "pdf": False})
+    with Preview(config, port=port) as preview:
+        preview.wait_for("Serving on")
+        assert "caches.delete" in preview.page("sw.js") and "PRECACHE" not in preview.page("sw.js")
+        page.goto(root + "guidelines/formation/gt-uji/")  # may first come from the old worker's cache
+        expect(page.locator("h1")).to_contain_text("Pembentukan gugus tugas pratinjau", timeout=30_000)
+        page.wait_for_function("() => caches.keys().then(keys => keys.length === 0)", timeout=10_000)
+        page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)",
+                               timeout=10_000)
+        assert page.locator("script[data-worker]").count() == 0  # the preview's pages register none
+    context.close()

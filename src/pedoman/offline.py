@@ -32,6 +32,8 @@ from .urls import DEFAULT_LANGUAGE
 
 WORKER = "sw.js"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
+RETIRING_SOURCE = Path(__file__).with_name("offline_retire.js")
+"""The live preview's worker: it retires a built site's worker at the same address."""
 ICONS = "assets/icons"
 ICON_SIZES = (192, 512)
 BACKGROUND = "#ffffff"
@@ -83,6 +85,11 @@ def write_offline(site_dir: Path | str) -> OfflineReport:
         raise ValueError(f"{WORKER_SOURCE.name}: a placeholder was left unfilled")
     (site_dir / WORKER).write_text(worker, encoding="utf-8")
     return OfflineReport(version, len(kept), sum((site_dir / path).stat().st_size for _, path in kept))
+
+
+def write_retiring_worker(site_dir: Path | str) -> None:
+    """Write the live preview's sw.js, which removes what a built site's worker kept (see the file)."""
+    (Path(site_dir) / WORKER).write_text(RETIRING_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def manifest(lang: str, colour: str) -> dict:

@@ -15,15 +15,16 @@ from pathlib import Path
 from .abbreviations import expansions, mark_abbreviations
 from .corpus import Corpus, load_corpus
 from .crossref import CrossRef, build_crossref
-from .documents import DEFAULT_PAPER, write_documents
 from .changes import write_feeds
+from .documents import write_documents
 from .exports import write_exports
 from .model import LANGUAGES
-from .offline import write_offline
+from .offline import write_offline, write_retiring_worker
 from .pages import page_date, updated_line
 from .render import Renderer
 from .schema import write_schemas
 from .search import build_index
+from .settings import Settings
 from .sitemap import write_sitemap
 from .staging import sync_folder
 
@@ -77,30 +78,40 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
     return prepared
 
 
-def finish(prepared: Prepared, site_dir: Path | str, pdf_cache: Path | None, site_url: str | None = None,
-           search: bool = True, pdf_author: str | None = None, documents_paper: str = DEFAULT_PAPER) -> list[str]:
-    """Once every language is built: open data, schemas, sitemap (with an address `site_url`),
-    PDFs (unless `pdf_cache` is None), search, the offline worker.
+def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: Path, site_url: str | None = None,
+           live: bool = False) -> list[str]:
+    """Once every language is built: open data, drafting-kit documents, feeds, schemas, the
+    sitemap (with an address `site_url`), PDFs, the search index and the offline worker.
 
-    Returns lines for the build log. Raises `search.SearchIndexError` if Pagefind fails.
+    `settings` are the project's (`extra.pedoman`), their paths relative to `base`. `live` is
+    the live preview (`mkdocs serve`): it makes no PDFs (a changed guideline's take half a
+    minute), and its worker retires any worker a built site left at the same address, so the
+    preview never shows a page kept from another build. Returns lines for the build log.
+    Raises a `BuildError` (e.g. `search.SearchIndexError`) for what the build was given.
     """
-    from .handbook import build_pdfs  # imports WeasyPrint's helpers: only when PDFs are made
-
     site_dir = Path(site_dir)
     log: list[str] = []
     write_exports(prepared.corpus, prepared.crossref, site_dir)
-    log.append(write_documents(prepared.corpus, site_dir, documents_paper).line())
+    log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper).line())
     write_feeds(prepared.corpus, site_dir, site_url)
     write_schemas(site_dir / "schema", prepared.corpus)
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
-    if pdf_cache is not None:
-        pdfs = build_pdfs(prepared.corpus, site_dir, pdf_cache, site_url, pdf_author)
+    if settings.pdf and live:
+        log.append("PDFs are not made by the live preview; `make site` makes them")
+    elif settings.pdf:
+        from .handbook import build_pdfs  # imports WeasyPrint's helpers: only when PDFs are made
+
+        pdfs = build_pdfs(prepared.corpus, site_dir, base / settings.pdf_cache, site_url, settings.pdf_author)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
                    f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
                    f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
-    if search:
+    if settings.search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
-    log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
+    if live:
+        write_retiring_worker(site_dir)
+        log.append("offline: the live preview's worker retires any kept copy of a built site")
+    else:
+        log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
     return log
