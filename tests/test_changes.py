@@ -50,3 +50,19 @@ def test_the_shipped_feed_lists_the_newest_version_first():
     first = next(e for e in entries(corpus) if e.change.date == newest)
     assert feed.entries[0].summary == first.change.note.en
     assert feed.entries[0].link == "guidelines/" + first.guideline.kind + "/" + first.guideline.id + "/#changes"
+
+
+def test_every_page_names_the_feed_of_its_language(fixture_site):
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    for prefix, lang in (("", "id"), ("en/", "en")):
+        for path in ("", "guidelines/formation/gt-uji/"):
+            page = fixture_site.site / prefix / path / "index.html"
+            link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
+                "link", type="application/atom+xml")
+            assert link and link["rel"] == ["alternate"], page
+            target = urljoin(f"http://site/{prefix}{path}", link["href"])
+            feed = feedparser.parse((fixture_site.site / target.removeprefix("http://site/")).read_bytes())
+            assert feed.feed.language == lang and link["title"] == CATALOGUE[lang]["feed_title"]
