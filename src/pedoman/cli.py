@@ -18,9 +18,21 @@ from .scaffold import write_scaffold
 from .translations import mark_reviewed
 from .translations import report as translation_report
 from .schema import write_schemas
-from .corpus import load_corpus
+from .corpus import Corpus, load_corpus
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _load(root: Path, github: bool = False) -> Corpus | None:
+    """The validated corpus of `root`, or None after printing every error in it."""
+    try:
+        return load_corpus(root)
+    except ContentErrors as exc:
+        if github:
+            for error in exc.errors:
+                print(error.github())
+        print(exc.report())
+        return None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -28,13 +40,8 @@ def _validate(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"pedoman: no content folder at {root}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        corpus = load_corpus(root)
-    except ContentErrors as exc:
-        if args.format == "github":
-            for error in exc.errors:
-                print(error.github())
-        print(exc.report())
+    corpus = _load(root, github=args.format == "github")
+    if corpus is None:
         return EXIT_CONTENT
     sections = sum(len(g.sections) for g in corpus.guidelines)
     print(
@@ -50,10 +57,8 @@ def _schema(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"pedoman: no content folder at {root}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        corpus = load_corpus(root)  # the schemas take their ids from the registers
-    except ContentErrors as exc:
-        print(exc.report())
+    corpus = _load(root)  # the schemas take their ids from the registers
+    if corpus is None:
         return EXIT_CONTENT
     for path in write_schemas(args.output, corpus):
         print(path)
@@ -77,10 +82,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _translations(args: argparse.Namespace) -> int:
     root = Path(args.content)
-    try:
-        corpus = load_corpus(root)
-    except ContentErrors as exc:
-        print(exc.report())
+    corpus = _load(root)
+    if corpus is None:
         return EXIT_CONTENT
     if args.mark_reviewed:
         known = {g.id for g in corpus.guidelines}
@@ -106,10 +109,8 @@ def _legal(args: argparse.Namespace) -> int:
     from .legal import citations, stale
 
     root = Path(args.content)
-    try:
-        corpus = load_corpus(root)
-    except ContentErrors as exc:
-        print(exc.report())
+    corpus = _load(root)
+    if corpus is None:
         return EXIT_CONTENT
     try:
         today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
