@@ -22,6 +22,7 @@ from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors
+from .language import LANGUAGE_NAMES, misplaced
 from .loader import Document, format_path, load_yaml
 from .privacy import find_personal_data
 from .model import (
@@ -427,6 +428,61 @@ def _check_regulations(doc: Document, file: RegulationsFile) -> list[ContentErro
     return errors
 
 
+@lru_cache(maxsize=None)
+def _model_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that hold a model (a `Text` among them), alone or in a list."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if isinstance(inner := _unwrap(info.annotation), type) and issubclass(inner, BaseModel))
+
+
+def _texts(obj: Any, loc: tuple, visit) -> None:
+    """Call `visit(path, text)` for every `Text` of a model instance."""
+    if isinstance(obj, Text):
+        visit(loc, obj)
+    elif isinstance(obj, BaseModel):
+        for name in _model_fields(type(obj)):
+            _texts(getattr(obj, name), (*loc, name), visit)
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            _texts(value, (*loc, i), visit)
+
+
+def _check_languages(values: list[tuple[Document, BaseModel]]) -> list[ContentError]:
+    """Each text in the language of its field (see language.py); a text written alike in both is a name.
+
+    Each text is judged once, however often it is repeated, and places are looked up only for the
+    texts flagged: what the walk keeps is plain text, which the garbage collector does not visit.
+    """
+    unique: dict[str, dict[str, None]] = {"id": {}, "en": {}}
+
+    def collect(loc: tuple, text: Text) -> None:
+        if text.en is not None and text.en != text.id:
+            unique["id"][text.id] = None
+            unique["en"][text.en] = None
+
+    for _, value in values:
+        _texts(value, (), collect)
+    texts = [(lang, text) for lang in ("id", "en") for text in unique[lang]]
+    flagged = {texts[i] for i in misplaced(texts)}
+    if not flagged:
+        return []
+    errors = []
+    for doc, value in values:
+        def report(loc: tuple, text: Text, doc: Document = doc) -> None:
+            if text.en is None or text.en == text.id:
+                return
+            for lang in ("id", "en"):
+                if (lang, getattr(text, lang)) in flagged:
+                    other = LANGUAGE_NAMES["en" if lang == "id" else "id"]
+                    errors.append(ContentError(
+                        doc.path, *doc.mark((*loc, lang)), format_path((*loc, lang)),
+                        f"expected {LANGUAGE_NAMES[lang]} text, found {other}: {_describe(getattr(text, lang))} "
+                        f"(a name that stays the same in both languages is written alike in 'id' and 'en')"))
+
+        _texts(value, (), report)
+    return errors
+
+
 @dataclass
 class Validated:
     """The typed content of a valid folder, before it is assembled into a `Corpus`."""
@@ -527,6 +583,8 @@ def validate_folder(root: Path, base: Path) -> Validated:
             errors.append(ContentError(doc.path, *doc.mark(("id",)), "id",
                                        f"duplicate guideline id '{g.id}' (also used by {first_file[g.id]})"))
         first_file.setdefault(g.id, doc.path)
+    errors += _check_languages(
+        [registers[name] for name in REGISTERS] + [(doc, g) for _, doc, g in guideline_docs])
 
     if errors:
         raise ContentErrors(errors)
