@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import types
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
@@ -428,11 +429,20 @@ def _check_regulations(doc: Document, file: RegulationsFile) -> list[ContentErro
     return errors
 
 
+def _holds_models(annotation: Any) -> bool:
+    """True when a field of this type may hold a model: alone, in a list, or as one choice of a union."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _holds_models(get_args(annotation)[0])
+    if origin in (list, Union, types.UnionType):
+        return any(_holds_models(arg) for arg in get_args(annotation))
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
 @lru_cache(maxsize=None)
 def _model_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model class that hold a model (a `Text` among them), alone or in a list."""
-    return tuple(name for name, info in model.model_fields.items()
-                 if isinstance(inner := _unwrap(info.annotation), type) and issubclass(inner, BaseModel))
+    """The fields of a model class that hold a model (a `Text` among them)."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_models(info.annotation))
 
 
 def _texts(obj: Any, loc: tuple, visit) -> None:
