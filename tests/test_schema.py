@@ -149,6 +149,8 @@ NOT_JUDGED_BY_A_SCHEMA = {
     "documents-form-unknown-stage": "ids within the guideline itself",
     "documents-choice-without-options": "agreement between fields",
     "documents-signatory-not-a-party": "agreement between fields",
+    "indonesian-in-english-field": "the language a text is written in",
+    "english-in-indonesian-field": "the language a text is written in",
 }
 """Invalid fixtures whose rule spans files or YAML reading, and that a schema therefore passes."""
 

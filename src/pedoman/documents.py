@@ -432,7 +432,7 @@ class _Builder:
                                   for t in g.tasks), (2.5, 3, 3, 3))),
             (W.budget, Table((W.doc_no, W.doc_item, W.payer, W.share, W.source),
                              tuple((runs(str(i)), self.r(b.item), runs(", ".join(self.party_label(p) for p in b.payer)),
-                                    runs(b.share), self.r(b.source)) for i, b in enumerate(g.budget, 1)),
+                                    self.r(b.share), self.r(b.source)) for i, b in enumerate(g.budget, 1)),
                              (0.8, 4, 2, 2, 4))),
         ]
         for numeral, (title, table) in zip(("I", "II", "III"), annexes):
@@ -446,7 +446,7 @@ class _Builder:
         g, W = self.g, self.W
         a = g.documents.agreement
         headers = (W.doc_no, W.doc_item, W.payer, W.share, W.source, W.doc_amount, W.doc_budget_year, W.doc_budgeted)
-        rows = tuple((str(i), self.t(b.item), ", ".join(self.party_label(p) for p in b.payer), b.share,
+        rows = tuple((str(i), self.t(b.item), ", ".join(self.party_label(p) for p in b.payer), self.t(b.share),
                       self.t(b.source), "", "", "") for i, b in enumerate(g.budget, 1))
         sheet = Sheet(W.budget[:31], headers, rows, (5, 44, 22, 22, 48, 18, 14, 30),
                       choices={6: tuple(str(y) for y in range(g.updated.year, g.updated.year + 6)),

@@ -48,7 +48,7 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
 
     documents = urls_data(corpus)
     return {
-        "source": {"title": _text(corpus.source.title), "publisher": corpus.source.publisher,
+        "source": {"title": _text(corpus.source.title), "publisher": _text(corpus.source.publisher),
                    "date": corpus.source.date.isoformat()},
         "recommendations": [
             {

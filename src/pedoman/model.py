@@ -323,7 +323,7 @@ class TaskRow(Strict):
 class BudgetRow(Strict):
     item: Text
     payer: list[Party] = Field(min_length=1)
-    share: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    share: Text = Field(description="How the cost is shared, e.g. 100% or 50% / 50%")
     source: Text
 
 
@@ -475,7 +475,7 @@ RESERVED_ANCHORS = frozenset(
 
 class Source(Strict):
     title: Text
-    publisher: NonBlank
+    publisher: Text
     date: Date
     url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
     file: NonBlank | None = Field(default=None, description="The source record kept with the project")
