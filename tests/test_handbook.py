@@ -16,7 +16,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from pedoman import build_pdfs, load_corpus
-from pedoman.handbook import abbreviations_used
+from pedoman.documents import listing
+from pedoman.handbook import _render, abbreviations_used, render_html
+from pedoman.words import CATALOGUE
 
 from conftest import VALID
 
@@ -299,3 +301,52 @@ def test_a_handout_is_one_sheet_with_steps_who_acts_checklist_and_hotlines(pdfs,
         if g.kind == "corporate-engagement":
             for item in g.checklist:
                 assert item.get(lang) in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_handbook_lists_its_documents_to_fill_in(pdfs, lang):
+    """Its own part, in the contents and the bookmarks, giving each document's title (as the corpus
+    makes it from the YAML), its format and its address online (the site's address is set)."""
+    corpus, root, _ = pdfs
+    heading = CATALOGUE[lang]["documents_box"]
+    for g in corpus.guidelines:
+        kit = listing(corpus, g, lang)
+        assert kit, g.id  # every guideline of the fixture corpus calls for documents
+        reader = PdfReader(root / "site" / "pdf" / f"{g.id}.{lang}.pdf")
+        assert heading in outline_titles(reader), g.id
+        pages = [page.extract_text() for page in reader.pages]
+        assert heading in " ".join(pages[1].split()), g.id  # the contents page
+        text = " ".join(" ".join(pages).split())
+        part = text[text.rindex(heading):]  # the part itself, after the contents' entry
+        joined = "".join(part.split())  # a cell's lines break at hyphens, an address anywhere
+        for d in kit:
+            for value in (d["title"], d["purpose"], d["format"].upper(), f"{SITE}/{d['path']}"):
+                assert "".join(value.split()) in joined, (g.id, value)
+            assert d["path"].endswith(f".{lang}.{d['format']}")
+
+
+def test_without_the_sites_address_documents_are_given_by_their_path_and_none_listed_without_documents(
+        tmp_path, corpus_dir):
+    """A guideline without a `documents` block has no such part; without the site's address a file
+    is named by its path within the site."""
+    path = corpus_dir / "corporate-engagement" / "usaha-uji.yaml"
+    path.write_text(re.sub(r"^documents:\n(?:[ \t]+.*\n?)*", "", path.read_text(), flags=re.M))
+    corpus = load_corpus(corpus_dir)
+    bare, kept = (next(g for g in corpus.guidelines if g.id == name) for name in ("usaha-uji", "layanan-uji"))
+    assert listing(corpus, bare, "id") == [] and listing(corpus, kept, "id")
+    for lang in ("id", "en"):
+        heading = CATALOGUE[lang]["documents_box"]
+        for g in (bare, kept):
+            pdf = tmp_path / f"{g.id}.{lang}.pdf"
+            _render(render_html(corpus, [g], lang)).write_pdf(pdf)
+            reader = PdfReader(pdf)
+            text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+            if g is bare:
+                assert heading not in outline_titles(reader) and heading not in text
+                continue
+            assert heading in outline_titles(reader)
+            part = text[text.rindex(heading):text.rindex(CATALOGUE[lang]["references"])]
+            assert "://" not in part  # no address online: the site's address is unknown
+            for d in listing(corpus, g, lang):
+                assert "".join(d["title"].split()) in "".join(part.split())
+                assert d["path"].startswith(f"documents/{g.id}/") and d["path"] in "".join(part.split())

@@ -8,7 +8,8 @@ title, author, subject and keywords): cover with a QR code to the page online,
 table of contents with page numbers, running header and footer, bookmarks for
 every section, tables whose header row repeats, tick boxes, the same SVG
 diagrams as the site (split at a step boundary when taller than a page), the
-references and an annex of the abbreviations the guideline uses.
+documents to fill in that come with the guideline (drafting kit), the references and an annex
+of the abbreviations the guideline uses.
 
 The training pack binds the handbooks of one language together behind a cover
 and a contents of two levels (guidelines and their sections). Its pages are
@@ -49,6 +50,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import diagrams, qr, urls
+from . import documents as drafting
 from .corpus import Corpus
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
 from .render import body_html, text_html
@@ -213,9 +215,23 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         address = online(g)
         return qr.img(address, f"{labels['qr_code']}: {address}") if address else Markup("")
 
+    listed: dict[str, list[dict]] = {}
+
+    def documents(g: Guideline) -> list[dict]:
+        """The documents to fill in that come with the guideline, in this language (documents.listing),
+        each with `address`: the file's address online when the site's address is set, otherwise
+        its path within the site (documents/<id>/<name>.<lang>.<format>)."""
+        if g.id not in listed:
+            listed[g.id] = [item | {"address": f"{site_url.rstrip('/')}/{item['path']}" if site_url else item["path"]}
+                            for item in drafting.listing(corpus, g, lang)]
+        return listed[g.id]
+
     def parts(g: Guideline) -> list[tuple[str, str]]:
-        """(anchor, title) of the working tools, references and annex, for the contents page."""
+        """(anchor, title) of the working tools, documents to fill in, references and annex, for the
+        contents page."""
         found = [(part_anchor(name), labels[name]) for name in structured_parts(g.kind)]
+        if documents(g):
+            found.append(("documents", labels["documents_box"]))
         found.append(("references", labels["references"]))
         found.append(("changes", labels["change_history"]))
         if abbreviations_used(g, corpus, lang):
@@ -255,6 +271,7 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
 
     return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author, cite=cite,
                 agency=agency, diagram=diagram, steps=steps, procedure=procedure, checklist=checklist, online=online, qr_code=qr_code, parts=parts,
+                documents=documents, site_url=site_url,
                 plain=lambda v: v.get(lang), keywords=keywords,
                 date=lambda d: long_date(d, lang),
                 rec_title=lambda r: corpus.recommendation(r).title.get(lang),
