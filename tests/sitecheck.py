@@ -9,6 +9,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
+from pedoman.urls import pack_pdf
+
 
 def soup(site: Path, url: str) -> BeautifulSoup:
     """The parsed page at a site-root-relative URL such as `en/recommendations/`."""
@@ -28,7 +30,7 @@ def resolves(site: Path, url: str) -> bool:
 
     A site built without PDFs (`pdf: false`: no `pdf/` folder) still links to them; there
     a link into `pdf/` resolves when it names a file a build with PDFs writes: a guideline
-    of the site's open data, its handout, or the training pack (`pedoman`), in one of its languages.
+    of the site's open data, its handout, or the training pack (`urls.pack_pdf`), in one of its languages.
     """
     target = page_file(site, url)
     if target.parent == site / "pdf" and not target.parent.exists():
@@ -43,8 +45,9 @@ def resolves(site: Path, url: str) -> bool:
 def _pdf_names(site: Path) -> frozenset[str]:
     data = json.loads((site / "data" / "crossref.json").read_text(encoding="utf-8"))
     languages = {lang for g in data["guidelines"] for lang in g["url"]}
-    names = ["pedoman", *(g["id"] for g in data["guidelines"]), *(f"{g['id']}.handout" for g in data["guidelines"])]
-    return frozenset(f"{name}.{lang}.pdf" for name in names for lang in languages)
+    names = [*(g["id"] for g in data["guidelines"]), *(f"{g['id']}.handout" for g in data["guidelines"])]
+    return frozenset([*(f"{name}.{lang}.pdf" for name in names for lang in languages),
+                      *(pack_pdf(lang) for lang in languages)])
 
 
 @lru_cache(maxsize=None)

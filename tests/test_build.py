@@ -176,6 +176,39 @@ def test_crossref_json_and_csv_point_at_built_pages(fixture_site):
     assert rows[1].startswith("R01,Panduan pembentukan dan penguatan GT,")
 
 
+PACK = {"id": "paket-pelatihan.id.pdf", "en": "training-pack.en.pdf"}
+"""The training pack's file in each language: its name says what it is, in that language."""
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("id", ""), ("en", "en/")])
+def test_each_guideline_page_links_the_training_pack_beside_its_pdfs(fixture_site, lang, prefix):
+    """Beside the guideline's own PDF links, the pack in the page's language and in the other one,
+    named for what it is; each link resolves to the PDF the build wrote, and no file keeps the old name."""
+    from urllib.parse import urljoin, urlparse
+
+    from pedoman.words import CATALOGUE
+
+    site = fixture_site.site
+    other = "en" if lang == "id" else "id"
+    for g in GUIDELINES:
+        url = f"{prefix}guidelines/{g}/"
+        page = soup(site, url)
+        guideline_id = g.split("/")[1]
+        guideline_pdf = page.select_one(f'a[href$="pdf/{guideline_id}.{lang}.pdf"]')
+        assert guideline_pdf is not None, url
+        meta = guideline_pdf.find_parent(class_="pd-meta")
+        for target_lang in (lang, other):
+            links = meta.select(f'a[href$="pdf/{PACK[target_lang]}"]')
+            assert len(links) == 1, (url, target_lang)
+            link = links[0]
+            assert link["hreflang"] == target_lang and link["type"] == "application/pdf"
+            assert CATALOGUE[lang]["training_pack"] in link.parent.get_text()
+            target = urlparse(urljoin("http://site/" + url, link["href"])).path.lstrip("/")
+            assert target == f"pdf/{PACK[target_lang]}" and resolves(site, target), (url, link["href"])
+            assert (site / target).read_bytes().startswith(b"%PDF-")
+    assert not list((site / "pdf").glob("pedoman.*.pdf"))
+
+
 def test_invalid_content_stops_the_build_and_keeps_the_old_site(tmp_path):
     content = tmp_path / "guidelines"
     shutil.copytree(VALID, content)

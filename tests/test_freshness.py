@@ -115,7 +115,7 @@ def test_every_input_of_the_pdfs_and_the_open_data_shows_in_the_next_build(proje
     log = build(project)
     assert "PDFs: 2 rendered" in log  # an Indonesian text: its Indonesian PDF and the Indonesian pack
     assert "Pembentukan gugus tugas tercetak" in pdf_text(site / "pdf/gt-uji.id.pdf")
-    assert "Pembentukan gugus tugas tercetak" in pdf_text(site / "pdf/pedoman.id.pdf")
+    assert "Pembentukan gugus tugas tercetak" in pdf_text(site / "pdf/paket-pelatihan.id.pdf")
     crossref = (site / "data/crossref.json").read_text(encoding="utf-8")
     assert "Pembentukan gugus tugas tercetak" in crossref and json.loads(crossref)
 

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from pedoman import build_pdfs, load_corpus
 from pedoman.documents import listing
 from pedoman.handbook import _render, abbreviations_used, render_html
+from pedoman.urls import pack_pdf
 from pedoman.words import CATALOGUE
 
 from conftest import VALID
@@ -80,7 +81,7 @@ def outline_titles(reader: PdfReader) -> list[str]:
 
 def test_every_pdf_exists_and_is_a4(pdfs):
     corpus, root, report = pdfs
-    expected = {f"{g}.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")} | {"pedoman.id.pdf", "pedoman.en.pdf"}
+    expected = {f"{g}.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")} | {"paket-pelatihan.id.pdf", "training-pack.en.pdf"}
     handouts = {f"{g}.handout.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")}
     assert {p.name for p in (root / "site" / "pdf").iterdir()} == expected | handouts
     assert sorted(report.rendered) == sorted(expected) and report.cached == []
@@ -92,7 +93,8 @@ def test_every_pdf_exists_and_is_a4(pdfs):
 @pytest.mark.parametrize(("name", "title", "language"), [
     ("gt-uji.id.pdf", "Pembentukan gugus tugas provinsi", "Bahasa Indonesia"),
     ("gt-uji.en.pdf", "Forming a provincial task force", "English"),
-    ("pedoman.en.pdf", "Training pack: all guidelines", "English"),
+    ("training-pack.en.pdf", "Training pack: all guidelines", "English"),
+    ("paket-pelatihan.id.pdf", "Paket pelatihan: semua pedoman", "Bahasa Indonesia"),
 ])
 def test_cover_holds_the_title_in_its_language(pdfs, name, title, language):
     _, root, _ = pdfs
@@ -135,7 +137,7 @@ def test_bookmarks_match_the_sections(pdfs, lang):
 
 def test_pack_has_every_guideline_whole_in_its_bookmarks(pdfs):
     corpus, root, _ = pdfs
-    reader = PdfReader(root / "site" / "pdf" / "pedoman.id.pdf")
+    reader = PdfReader(root / "site" / "pdf" / pack_pdf("id"))
     titles = outline_titles(reader)
     assert [g.title.id for g in corpus.guidelines] == [t for t in titles if t in {g.title.id for g in corpus.guidelines}]
     for g in corpus.guidelines:
@@ -148,7 +150,7 @@ def test_pack_contents_give_each_section_the_page_it_is_printed_on(pdfs, lang):
     """Two levels: each guideline with its sections; a section's number is the page number printed
     in the footer of the pack page that holds its heading, within that guideline's pages."""
     corpus, root, _ = pdfs
-    pages = page_texts(root / "site" / "pdf" / f"pedoman.{lang}.pdf")
+    pages = page_texts(root / "site" / "pdf" / pack_pdf(lang))
     footer = re.compile({"id": r"Halaman (\d+) dari (\d+)", "en": r"Page (\d+) of (\d+)"}[lang])
     front = [i for i, text in enumerate(pages) if not footer.search(text)]  # numbered i, ii, ...
     contents = " ".join(" ".join(pages[i].split()) for i in front)
@@ -231,7 +233,7 @@ def test_cache_renders_only_what_changed(tmp_path, corpus_dir):
     path.write_text(path.read_text().replace("version: \"1.0\"", "version: \"1.1\""))
     changed = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert sorted(changed.rendered) == ["kerja-sama-uji.en.pdf", "kerja-sama-uji.id.pdf",
-                                        "pedoman.en.pdf", "pedoman.id.pdf"]
+                                        "paket-pelatihan.id.pdf", "training-pack.en.pdf"]
     assert sorted(changed.handouts_rendered) == ["kerja-sama-uji.handout.en.pdf", "kerja-sama-uji.handout.id.pdf"]
 
 
@@ -252,7 +254,7 @@ def test_the_running_header_leaves_no_hidden_text(pdfs):
     assert "Forming a provincial task force" in inside and "Version 1.0 · November 1, 2026" in inside
 
 
-@pytest.mark.parametrize("name", ["gt-uji.id.pdf", "kerja-sama-uji.en.pdf", "pedoman.en.pdf", "layanan-uji.handout.en.pdf"])
+@pytest.mark.parametrize("name", ["gt-uji.id.pdf", "kerja-sama-uji.en.pdf", "training-pack.en.pdf", "layanan-uji.handout.en.pdf"])
 def test_pdfs_are_tagged_pdf_ua_with_their_language_and_metadata(pdfs, name):
     _, root, _ = pdfs
     reader = PdfReader(root / "site" / "pdf" / name)

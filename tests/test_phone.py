@@ -22,6 +22,8 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 LAPTOP = {"viewport": {"width": 1280, "height": 900}}
 SIZES = {"390": PHONE, "1280": LAPTOP}
 LANGS = {"id": "", "en": "en/"}
+PACK = {"id": "paket-pelatihan.id.pdf", "en": "training-pack.en.pdf"}
+"""The training pack's file in each language: its name says what it is, in that language."""
 CHANNELS = "guidelines/corporate-engagement/usaha-uji/"
 DIAGRAM_PAGES = ["guidelines/formation/gt-uji/", "guidelines/cooperation/kerja-sama-uji/",
                  "guidelines/victim-assistance/layanan-uji/"]
@@ -241,11 +243,11 @@ def test_switcher_link_follows_the_section_the_reader_moves_to(browser, base):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_training_pack_linked_from_home_and_guideline_list(browser, base, lang):
+def test_training_pack_linked_from_home_guideline_list_and_guideline_page(browser, base, lang):
     context, page = open_page(browser, "390")
-    for path in ("", "guidelines/"):
+    for path in ("", "guidelines/", CHANNELS):
         page.goto(base + LANGS[lang] + path)
-        link = page.locator(f'article a[href$="pedoman.{lang}.pdf"]').first
+        link = page.locator(f'article a[href$="pdf/{PACK[lang]}"]').first
         expect(link).to_be_visible()
         response = page.request.get(link.evaluate("a => a.href"))
         assert response.ok and response.headers["content-type"] == "application/pdf"

@@ -378,7 +378,7 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
                site_url: str | None = None, author: str | None = None,
                workers: int | None = None) -> HandbookReport:
     """Write site/pdf/<guideline-id>.<lang>.pdf, site/pdf/<guideline-id>.handout.<lang>.pdf and
-    site/pdf/pedoman.<lang>.pdf, from the cache when unchanged. `author` is the task force that
+    the training pack site/pdf/`urls.pack_pdf(lang)`, from the cache when unchanged. `author` is the task force that
     publishes them (the setting pdf_author); `workers` the processes that lay them out."""
     author = author or DEFAULT_AUTHOR
     out, cache = Path(site_dir) / "pdf", Path(cache_dir)
@@ -392,7 +392,7 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
                      for html in [render_html(corpus, [g], lang, site_url, author=author)]]
         front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
         key = cache_key("\0".join([front, *(job.key for job in handbooks)]))
-        packs.append(Pack(f"pedoman.{lang}.pdf", front, key, handbooks))
+        packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
         for g in corpus.guidelines:
             html = render_handout(corpus, g, lang, site_url, author)
             handouts.append(Job(f"{g.id}.handout.{lang}.pdf", html, cache_key(html)))

@@ -14,9 +14,14 @@ from functools import lru_cache
 DEFAULT_LANGUAGE = "id"
 
 
+PACK_NAMES = {"id": "paket-pelatihan", "en": "training-pack"}
+"""What a language's training pack is called in its file name, in that language."""
+
+
 def pack_pdf(lang: str) -> str:
-    """The file name of a language's training pack (every guideline in one PDF), under `pdf/`."""
-    return f"pedoman.{lang}.pdf"
+    """The file name of a language's training pack (every guideline in one PDF), under `pdf/`:
+    `paket-pelatihan.id.pdf`, `training-pack.en.pdf`."""
+    return f"{PACK_NAMES[lang]}.{lang}.pdf"
 
 
 def source_path(key: str, lang: str) -> str:
