@@ -127,6 +127,7 @@ NOT_JUDGED_BY_A_SCHEMA = {
     "duplicate-section-id": "ids unique within a list: a schema's uniqueItems compares whole items",
     "duplicate-stage-id": "ids unique within a list: a schema's uniqueItems compares whole items",
     "id-not-file-name": "the id must equal the file name, which a schema does not see",
+    "id-names-the-training-pack": "the training pack's file names are the site's (urls.py), not the content model's",
     "personal-email": "personal data, unless listed in reviewed.yaml",
     "personal-nik": "personal data, unless listed in reviewed.yaml",
     "personal-phone": "personal data, unless listed in reviewed.yaml",

@@ -26,6 +26,7 @@ from .errors import ContentError, ContentErrors
 from .language import LANGUAGE_NAMES, misplaced
 from .loader import Document, format_path, load_yaml
 from .privacy import find_personal_data
+from .urls import PACK_NAMES
 from .model import (
     GUIDELINE_MODELS,
     KINDS,
@@ -345,6 +346,8 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
 
     if g.id != path.stem:
         err(("id",), f"expected '{path.stem}' (the file name without .yaml), found '{g.id}'")
+    elif g.id in PACK_NAMES.values():
+        err(("id",), f"'{g.id}' names the training pack's PDF; choose another id (and file name)")
     errors += _duplicates(doc, g.sections, "id", "section id", ("sections",))
     for i, section in enumerate(g.sections):
         if section.id in RESERVED_ANCHORS:
