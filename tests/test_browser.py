@@ -18,6 +18,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
+from webcheck import type_search
+
 CHROMIUM = os.environ.get("PEDOMAN_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -73,19 +75,6 @@ def page(browser):
     context.close()
 
 
-RESULTS_SHOWN = """() => {
-    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
-    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
-        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
-}"""
-"""Pagefind shows a placeholder per result until that result's data has loaded."""
-
-
-def type_search(page, query: str) -> None:
-    """Open the search with "/", type `query` and wait until every result shown has loaded."""
-    page.keyboard.press("/")
-    page.locator("#pd-search-ui input").fill(query)
-    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
 
 
 def search(page, base: str, path: str, query: str) -> list[str]:

@@ -27,7 +27,7 @@ from conftest import VALID, build_site
 from harness import Preview, free_port, read_config, write_variant
 from pedoman import offline
 from pedoman.words import CATALOGUE
-from webcheck import launch, serve
+from webcheck import launch, serve, type_search
 
 SUB_PATH = "site/"
 """The fixture sites are served from their project folder, so the site lives under /site/."""
@@ -118,11 +118,6 @@ def test_the_worker_names_its_cache_after_the_files_it_serves(fixture_site):
 
 # --- in the browser ---------------------------------------------------------------------------
 
-RESULTS_SHOWN = """() => {
-    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
-    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
-        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
-}"""
 
 CONTROLLED = "() => navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null)"
 """True once this build's worker is installed, holds every file and controls the page."""
@@ -140,9 +135,7 @@ def cache_names(page) -> list[str]:
 
 
 def search(page, query: str) -> list[str]:
-    page.keyboard.press("/")
-    page.locator("#pd-search-ui input").fill(query)
-    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    type_search(page, query)
     return [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from pedoman.contacts import international, tel_href, whatsapp_href
 from pedoman.search import weigh
 from pedoman.words import CATALOGUE
-from webcheck import launch, serve
+from webcheck import launch, serve, type_search
 
 SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -42,12 +42,6 @@ def browser():
         yield b
 
 
-RESULTS_SHOWN = """() => {
-    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
-    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
-        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
-}"""
-"""Pagefind shows a placeholder per result until that result's data has loaded."""
 
 
 def open_page(browser, size: str):
@@ -86,9 +80,7 @@ def test_hotlines_are_links_on_the_home_page_and_in_a_channels_table(browser, ba
 def test_search_finds_the_help_block(browser, base, lang, query):
     context, page = open_page(browser, "1280")
     page.goto(base + LANGS[lang])
-    page.keyboard.press("/")
-    page.locator("#pd-search-ui input").fill(query)
-    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    type_search(page, query)
     paths = [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
     context.close()
     assert "/" + LANGS[lang] in paths, paths
@@ -262,9 +254,7 @@ def test_table_cells_and_list_items_are_apart_in_the_index():
 def test_table_search_snippet_has_spaces_between_cells(browser, base):
     context, page = open_page(browser, "1280")
     page.goto(base + "en/")
-    page.keyboard.press("/")
-    page.locator("#pd-search-ui input").fill("documents withheld")
-    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    type_search(page, "documents withheld")
     excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
     context.close()
     assert re.search(r"\bsea\.? Documents\b", excerpts) and "Sector Risks Red flags" in excerpts, excerpts

@@ -10,13 +10,8 @@ import pytest
 
 from conftest import build_site
 from harness import ROOT
-from webcheck import launch, serve
+from webcheck import launch, serve, type_search
 
-RESULTS_SHOWN = """() => {
-    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
-    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
-        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
-}"""
 
 ASSISTANCE = "guidelines/victim-assistance/pendampingan-pemulihan-korban/"
 # (site language prefix, query, the first result's page, an anchor among its first result's sections)
@@ -49,9 +44,7 @@ def search_page(searchable_site):
 def test_the_page_the_reader_means_comes_first(search_page, prefix, query, first, anchors):
     base, page = search_page
     page.goto(base + prefix)
-    page.keyboard.press("/")
-    page.locator("#pd-search-ui input").fill(query)
-    page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
+    type_search(page, query)
     result = page.locator(".pagefind-ui__result").first
     links = [urlparse(a.get_attribute("href")) for a in result.locator("a.pagefind-ui__result-link").all()]
     assert links[0].path == "/" + prefix + first, [link.geturl() for link in links]

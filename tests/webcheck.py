@@ -48,3 +48,18 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+_RESULTS_SHOWN = """() => {
+    const results = document.querySelectorAll("#pd-search-ui .pagefind-ui__result");
+    return results.length > 0 && !document.querySelector("#pd-search-ui .pagefind-ui__loading")
+        && [...results].every(r => r.querySelector(".pagefind-ui__result-link"));
+}"""
+"""Pagefind shows a placeholder per result until that result's data has loaded."""
+
+
+def type_search(page, query: str) -> None:
+    """Open the search with "/", type `query` and wait until every result shown has loaded."""
+    page.keyboard.press("/")
+    page.locator("#pd-search-ui input").fill(query)
+    page.wait_for_function(_RESULTS_SHOWN, timeout=10_000)
