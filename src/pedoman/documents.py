@@ -303,12 +303,7 @@ class _Builder:
         diktum = [runs(W[f"doc_decree_forming_{level}"]), runs(W.doc_decree_annex)]
         diktum += [self.r(p) for p in d.provisions]
         diktum.append(runs(W.doc_decree_in_force))
-        blocks: list[Block] = [*self.intro(), *self.header(level, instrument, title), *self.opening(level),
-                               self.considering(d.considering, f"{instrument} {W.doc_about} {title}"),
-                               self.observing(d.observing, level),
-                               Para(runs(W.doc_decides), centered=True, bold=True),
-                               Labelled(W.doc_enact, (runs(f"{instrument.upper()} {W.doc_about.upper()} "
-                                                           f"{title.upper()}."),))]
+        blocks = self.preamble(level, instrument, title, d.considering, d.observing)
         blocks += [Labelled(ordinals[i], (text,)) for i, text in enumerate(diktum)]
         blocks.append(self.signing(level))
         blocks += [PageBreak(), *self.annex_header(instrument, title),
@@ -325,6 +320,16 @@ class _Builder:
         blocks.append(self.signing(level))
         return self.document("sk-pembentukan", "decree", f"{instrument} {W.doc_about} {title}",
                              W[f"doc_purpose_decree_{level}"], blocks)
+
+    def preamble(self, level: str, instrument: str, title: str, considering, observing) -> list[Block]:
+        """A regional legal product up to "Menetapkan": heading, opening, Menimbang, Mengingat,
+        MEMUTUSKAN and the enacted title (the same for a decree and a regulation)."""
+        W = self.W
+        return [*self.intro(), *self.header(level, instrument, title), *self.opening(level),
+                self.considering(considering, f"{instrument} {W.doc_about} {title}"),
+                self.observing(observing, level),
+                Para(runs(W.doc_decides), centered=True, bold=True),
+                Labelled(W.doc_enact, (runs(f"{instrument.upper()} {W.doc_about.upper()} {title.upper()}."),))]
 
     def plan_rows(self) -> list[tuple[str, ...]]:
         period = self.g.documents.action_plan.period
@@ -349,12 +354,7 @@ class _Builder:
         title = W.doc_plan_title
         articles = [self.r(a) for a in p.articles]
         articles += [runs(W.doc_plan_annex), runs(W[f"doc_regulation_in_force_{level}"])]
-        blocks: list[Block] = [*self.intro(), *self.header(level, instrument, title), *self.opening(level),
-                               self.considering(p.considering, f"{instrument} {W.doc_about} {title}"),
-                               self.observing(p.observing, level),
-                               Para(runs(W.doc_decides), centered=True, bold=True),
-                               Labelled(W.doc_enact, (runs(f"{instrument.upper()} {W.doc_about.upper()} "
-                                                           f"{title.upper()}."),))]
+        blocks = self.preamble(level, instrument, title, p.considering, p.observing)
         for i, text in enumerate(articles, 1):
             blocks += [Heading(runs(W.doc_article.format(n=i)), 2), Para(text)]
         blocks.append(self.signing(level))
