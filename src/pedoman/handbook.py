@@ -13,12 +13,13 @@ of the abbreviations the guideline uses.
 
 The training pack binds the handbooks of one language together behind a cover
 and a contents of two levels (guidelines and their sections). Its pages are
-the handbooks' pages as laid out for their own PDFs, not a second layout: each
-handbook keeps its cover, contents and page numbers, and the pack's contents
-give each section's page within its handbook. One worker process per language
-lays out that language's handbooks and binds its pack; the handouts are spread
-over the other cores. `workers=1` (or PEDOMAN_PDF_WORKERS=1) runs everything in
-this process, one PDF after the other.
+the handbooks' PDFs as written, bound at the PDF level (binding.py), not a
+second layout: each handbook keeps its cover, contents and page numbers, and
+the pack's contents give each section's page within its handbook, read from
+the handbook's PDF. Every handbook and handout is a task of its own, spread
+over one worker process per core; the packs are bound when their handbooks are
+written. `workers=1` (or PEDOMAN_PDF_WORKERS=1) runs everything in this
+process, one PDF after the other.
 
 Laying out is the slow part of a build, so each PDF is cached under a digest of
 what WeasyPrint is handed: the whole print HTML (which holds the stylesheet,
@@ -49,7 +50,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import diagrams, qr, urls
+from . import binding, diagrams, qr, urls
 from . import documents as drafting
 from .corpus import Corpus
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
@@ -298,10 +299,18 @@ def render_handout(corpus: Corpus, g: Guideline, lang: str, site_url: str | None
     return template.render(g=g, css=_css(), **_helpers(corpus, lang, site_url, author))
 
 
-def _render(html: str, fonts=None):
+@lru_cache(maxsize=1)
+def _fonts():
+    """One font configuration per process, shared by every PDF it lays out."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _render(html: str):
     import weasyprint
 
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render(font_config=fonts, **PDF_OPTIONS)
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render(font_config=_fonts(), **PDF_OPTIONS)
 
 
 def _save(document, target: Path, key: str) -> None:
@@ -319,17 +328,6 @@ def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
     return [job.name], len(document.pages)
 
 
-def page_numbers(documents) -> dict[str, int]:
-    """Every anchor of the laid-out handbooks → the page it is on, as printed on that page
-    (numbered within its handbook)."""
-    found: dict[str, int] = {}
-    for document in documents:
-        for number, page in enumerate(document.pages, start=1):
-            for anchor in page.anchors:
-                found.setdefault(anchor, number)
-    return found
-
-
 def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int]) -> str:
     """The pack's front matter with [[page:anchor]] replaced by the anchor's page number and
     [[pages:guideline-id]] by the guideline's number of pages."""
@@ -338,33 +336,19 @@ def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int
     return _PAGE_MARK.sub(number, front)
 
 
-def _lay_out_language(pack: Pack, cache: Path) -> tuple[list[str], int]:
-    """Lay out a language's handbooks that are not cached and, when its pack is not cached, bind
-    the pack from the handbooks' pages behind its front matter. ([names written], pages laid out)."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()
-    written, pages, documents, totals = [], 0, [], {}
-    need_pack = not (cache / f"{pack.key}.pdf").is_file()
+def _bind_pack(pack: Pack, cache: Path) -> tuple[list[str], int]:
+    """Lay out the pack's front matter with the page numbers read from its handbooks' PDFs (in the
+    cache) and bind it and them into the pack: ([its name], pages laid out)."""
+    numbers, totals = {}, {}
     for job in pack.handbooks:
-        missing = not (cache / f"{job.key}.pdf").is_file()
-        if not (missing or need_pack):
-            continue
-        document = _render(job.html, fonts)
-        pages += len(document.pages)
-        if missing:
-            _save(document, cache / f"{job.key}.pdf", job.key)
-            written.append(job.name)
-        documents.append(document)
-    if need_pack:
-        for job, document in zip(pack.handbooks, documents):
-            totals[job.name.split(".")[0]] = len(document.pages)
-        front = _render(fill_page_numbers(pack.front, page_numbers(documents), totals), fonts)
-        pages += len(front.pages)
-        bound = front.copy([*front.pages, *(page for document in documents for page in document.pages)])
-        _save(bound, cache / f"{pack.key}.pdf", pack.key)
-        written.append(pack.name)
-    return written, pages
+        found, totals[job.name.split(".")[0]] = binding.anchor_pages(cache / f"{job.key}.pdf")
+        numbers |= found
+    front = _render(fill_page_numbers(pack.front, numbers, totals))
+    front_pdf = cache / f"{pack.key}.front"
+    _save(front, front_pdf, pack.key)
+    binding.bind(front_pdf, [cache / f"{job.key}.pdf" for job in pack.handbooks], cache / f"{pack.key}.pdf")
+    front_pdf.unlink()
+    return [pack.name], len(front.pages)
 
 
 def default_workers() -> int:
@@ -400,18 +384,18 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
     def cached(key: str) -> bool:
         return (cache / f"{key}.pdf").is_file()
 
-    tasks = [(_lay_out_language, pack) for pack in packs
-             if not cached(pack.key) or not all(cached(job.key) for job in pack.handbooks)]
-    tasks += [(_lay_out, job) for job in handouts if not cached(job.key)]
-    written: list[str] = []
-    if workers == 1 or len(tasks) <= 1:
-        results = [function(task, cache) for function, task in tasks]
+    # The handbooks first (the largest), then the handouts; the packs bind handbooks, so they come last.
+    layouts = [job for pack in packs for job in pack.handbooks if not cached(job.key)]
+    layouts += [job for job in handouts if not cached(job.key)]
+    bindings = [pack for pack in packs if not cached(pack.key)]
+    if workers == 1 or len(layouts) + len(bindings) <= 1:
+        results = [_lay_out(job, cache) for job in layouts] + [_bind_pack(pack, cache) for pack in bindings]
     else:
         # fork: the workers start with this process's modules, and WeasyPrint is imported once per worker
-        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(function, task, cache) for function, task in tasks]
-            results = [future.result() for future in futures]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_lay_out, layouts, [cache] * len(layouts)))
+            results += pool.map(_bind_pack, bindings, [cache] * len(bindings))
+    written: list[str] = []
     for names, pages in results:
         written += names
         report.pages += pages
