@@ -163,10 +163,10 @@ def test_pack_contents_give_each_section_the_page_it_is_printed_on(pdfs, lang):
     assert len(booklets) == len(corpus.guidelines)
     checked = 0
     for g, booklet in zip(corpus.guidelines, booklets):
-        assert re.search(rf"{re.escape(g.title.get(lang))} ?\.+ ?{len(booklet)} ", contents)
+        assert re.search(rf"{re.escape(g.title.get(lang))}[ .]+{len(booklet)} ", contents)
         for n, s in enumerate(g.sections, start=1):
             heading = f"{n}. {s.title.get(lang)}"
-            listed = re.search(rf"{re.escape(heading)} ?\.+ ?(\d+)", contents)
+            listed = re.search(rf"{re.escape(heading)}[ .]+(\d+)", contents)
             assert listed, heading
             printed_on = min(p for p, text in booklet.items() if p > 2 and heading in " ".join(text.split()))
             assert int(listed.group(1)) == printed_on, heading
