@@ -4,16 +4,18 @@ bookmarks and page labels follow the handbooks, and a poppler reader finds no fa
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import subprocess
 from collections import Counter
-from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from pedoman import build_pdfs, load_corpus
+from pedoman import build_pdfs, load_corpus, stop_pdfs
+from pedoman.handbook import PdfBuild
 from pedoman.urls import pack_pdf
 
 from conftest import VALID
@@ -147,3 +149,17 @@ def test_binding_the_same_handbooks_again_gives_the_same_file(built, tmp_path):
     corpus, pdf = built
     build_pdfs(corpus, tmp_path / "site", tmp_path / "cache", "https://pedoman.contoh.id")
     assert (tmp_path / "site" / "pdf" / pack_pdf("en")).read_bytes() == (pdf / pack_pdf("en")).read_bytes()
+
+
+def test_a_failed_build_stops_its_pdf_workers_and_leaves_no_partial_file(tmp_path):
+    """The PDFs are laid out beside the build from its start (PdfBuild); a build that fails stops
+    them (site.stop_pdfs, called by the hook on_build_error), and the next build clears what a
+    stopped worker was writing."""
+    cache = tmp_path / "cache"
+    prepared = SimpleNamespace(pdfs=PdfBuild(load_corpus(VALID), cache, workers=2))
+    assert len(multiprocessing.active_children()) == 2
+    (cache / "0123.part").write_bytes(b"%PDF-")  # as a worker stopped mid-write leaves it
+    stop_pdfs(prepared)
+    assert multiprocessing.active_children() == []
+    report = build_pdfs(load_corpus(VALID), tmp_path / "site", cache)
+    assert len(report.rendered) + len(report.cached) == 10 and not list(cache.glob("*.part"))

@@ -30,6 +30,8 @@ _EXPORTS = {
     "Prepared": "site",
     "finish": "site",
     "prepare": "site",
+    "start_pdfs": "site",
+    "stop_pdfs": "site",
     "read_settings": "settings",
     "Settings": "settings",
     "SettingsError": "settings",

@@ -41,7 +41,6 @@ import os
 import re
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -358,66 +357,100 @@ def default_workers() -> int:
     return max(1, int(os.environ.get("PEDOMAN_PDF_WORKERS") or cores or 1))
 
 
+class PdfBuild:
+    """The PDFs of a corpus being made. Created as a build starts: the layouts the cache lacks go
+    at once to worker processes, one per core, and run while MkDocs renders the site; `finish`
+    waits for them, binds the packs and copies every PDF into the site; `cancel` stops the
+    workers of a build that failed. With one worker, everything happens in `finish`, in this
+    process, one PDF after the other."""
+
+    def __init__(self, corpus: Corpus, cache_dir: Path | str, site_url: str | None = None,
+                 author: str | None = None, workers: int | None = None):
+        author = author or DEFAULT_AUTHOR
+        self.started = time.perf_counter()
+        self.cache = Path(cache_dir)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.workers = workers or default_workers()
+        self.packs: list[Pack] = []
+        self.handouts: list[Job] = []
+        for lang in LANGUAGES:
+            handbooks = [Job(f"{g.id}.{lang}.pdf", html, cache_key(html)) for g in corpus.guidelines
+                         for html in [render_html(corpus, [g], lang, site_url, author=author)]]
+            front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
+            key = cache_key("\0".join([front, *(job.key for job in handbooks)]))
+            self.packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
+            for g in corpus.guidelines:
+                html = render_handout(corpus, g, lang, site_url, author)
+                self.handouts.append(Job(f"{g.id}.handout.{lang}.pdf", html, cache_key(html)))
+        # The handbooks first (the largest), then the handouts; the packs bind handbooks, so they come last.
+        self.layouts = [job for pack in self.packs for job in pack.handbooks if not self._cached(job.key)]
+        self.layouts += [job for job in self.handouts if not self._cached(job.key)]
+        self.bindings = [pack for pack in self.packs if not self._cached(pack.key)]
+        self._pool = self._laid_out = None
+        if self.workers > 1 and len(self.layouts) + len(self.bindings) > 1:
+            # fork: the workers start with this process's modules; each imports WeasyPrint once
+            self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+            self._laid_out = self._pool.starmap_async(_lay_out, [(job, self.cache) for job in self.layouts])
+
+    def _cached(self, key: str) -> bool:
+        return (self.cache / f"{key}.pdf").is_file()
+
+    def finish(self, site_dir: Path | str) -> HandbookReport:
+        """Wait for the layouts, bind the packs, and write site/pdf/<guideline-id>.<lang>.pdf,
+        site/pdf/<guideline-id>.handout.<lang>.pdf and the training packs site/pdf/`urls.pack_pdf(lang)`."""
+        try:
+            if self._pool is None:
+                results = [_lay_out(job, self.cache) for job in self.layouts]
+                results += [_bind_pack(pack, self.cache) for pack in self.bindings]
+            else:
+                results = self._laid_out.get()
+                results += self._pool.starmap(_bind_pack, [(pack, self.cache) for pack in self.bindings])
+                self._pool.close()
+        finally:
+            self.cancel()
+        report = HandbookReport(workers=self.workers)
+        written: list[str] = []
+        for names, pages in results:
+            written += names
+            report.pages += pages
+        out = Path(site_dir) / "pdf"
+        out.mkdir(parents=True, exist_ok=True)
+        handout_names = {job.name for job in self.handouts}
+        for job in [*(j for p in self.packs for j in p.handbooks), *self.packs, *self.handouts]:
+            handout = job.name in handout_names
+            if job.name in written:
+                (report.handouts_rendered if handout else report.rendered).append(job.name)
+            else:
+                (report.handouts_cached if handout else report.cached).append(job.name)
+                os.utime(self.cache / f"{job.key}.pdf")  # used now: kept by _prune
+            shutil.copyfile(self.cache / f"{job.key}.pdf", out / job.name)
+        report.seconds = time.perf_counter() - self.started
+        _prune(self.cache)
+        return report
+
+    def cancel(self) -> None:
+        """Stop the worker processes (a PDF they were writing is left as a .part file, never under its key)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
                site_url: str | None = None, author: str | None = None,
                workers: int | None = None) -> HandbookReport:
-    """Write site/pdf/<guideline-id>.<lang>.pdf, site/pdf/<guideline-id>.handout.<lang>.pdf and
-    the training pack site/pdf/`urls.pack_pdf(lang)`, from the cache when unchanged. `author` is the task force that
-    publishes them (the setting pdf_author); `workers` the processes that lay them out."""
-    author = author or DEFAULT_AUTHOR
-    out, cache = Path(site_dir) / "pdf", Path(cache_dir)
-    cache.mkdir(parents=True, exist_ok=True)
-    workers = workers or default_workers()
-    report = HandbookReport(workers=workers)
-    start = time.perf_counter()
-    packs, handouts = [], []
-    for lang in LANGUAGES:
-        handbooks = [Job(f"{g.id}.{lang}.pdf", html, cache_key(html)) for g in corpus.guidelines
-                     for html in [render_html(corpus, [g], lang, site_url, author=author)]]
-        front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
-        key = cache_key("\0".join([front, *(job.key for job in handbooks)]))
-        packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
-        for g in corpus.guidelines:
-            html = render_handout(corpus, g, lang, site_url, author)
-            handouts.append(Job(f"{g.id}.handout.{lang}.pdf", html, cache_key(html)))
-
-    def cached(key: str) -> bool:
-        return (cache / f"{key}.pdf").is_file()
-
-    # The handbooks first (the largest), then the handouts; the packs bind handbooks, so they come last.
-    layouts = [job for pack in packs for job in pack.handbooks if not cached(job.key)]
-    layouts += [job for job in handouts if not cached(job.key)]
-    bindings = [pack for pack in packs if not cached(pack.key)]
-    if workers == 1 or len(layouts) + len(bindings) <= 1:
-        results = [_lay_out(job, cache) for job in layouts] + [_bind_pack(pack, cache) for pack in bindings]
-    else:
-        # fork: the workers start with this process's modules, and WeasyPrint is imported once per worker
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_lay_out, layouts, [cache] * len(layouts)))
-            results += pool.map(_bind_pack, bindings, [cache] * len(bindings))
-    written: list[str] = []
-    for names, pages in results:
-        written += names
-        report.pages += pages
-
-    out.mkdir(parents=True, exist_ok=True)
-    handout_names = {job.name for job in handouts}
-    for job in [*(j for p in packs for j in p.handbooks), *packs, *handouts]:
-        handout = job.name in handout_names
-        if job.name in written:
-            (report.handouts_rendered if handout else report.rendered).append(job.name)
-        else:
-            (report.handouts_cached if handout else report.cached).append(job.name)
-            os.utime(cache / f"{job.key}.pdf")  # used now: kept by _prune
-        shutil.copyfile(cache / f"{job.key}.pdf", out / job.name)
-    report.seconds = time.perf_counter() - start
-    _prune(cache)
-    return report
+    """Write every PDF of `corpus` into site_dir/pdf/, from the cache when unchanged. `author` is
+    the task force that publishes them (the setting pdf_author); `workers` the processes that
+    lay them out (PdfBuild)."""
+    return PdfBuild(corpus, cache_dir, site_url, author, workers).finish(site_dir)
 
 
 def _prune(cache: Path) -> None:
-    """Drop the cached PDFs no build has used for UNUSED_DAYS (a build touches those it uses)."""
+    """Drop the cached PDFs no build has used for UNUSED_DAYS (a build touches those it uses),
+    and the partial files of a build that was stopped."""
     limit = time.time() - UNUSED_DAYS * 86400
     for path in cache.glob("*.pdf"):
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
+    for path in cache.glob("*.part"):
+        path.unlink(missing_ok=True)

@@ -41,6 +41,8 @@ class Prepared:
     warnings: list[str]
     expansions: dict[str, dict[str, str]] = field(init=False)
     """Per language: glossary term → its expansion."""
+    pdfs: object | None = None
+    """The PDFs being laid out beside the build (handbook.PdfBuild), once `start_pdfs` started them."""
 
     def __post_init__(self) -> None:
         self.expansions = {lang: expansions(self.corpus.terms, lang) for lang in LANGUAGES}
@@ -78,6 +80,21 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
     return prepared
 
 
+def start_pdfs(prepared: Prepared, settings: Settings, base: Path, site_url: str | None = None) -> None:
+    """Start laying out the PDFs the cache lacks, in worker processes that run while MkDocs builds
+    the pages; `finish` collects them. Not called by the live preview, which makes no PDFs."""
+    if settings.pdf:
+        from .handbook import PdfBuild  # imports WeasyPrint's helpers: only when PDFs are made
+
+        prepared.pdfs = PdfBuild(prepared.corpus, base / settings.pdf_cache, site_url, settings.pdf_author)
+
+
+def stop_pdfs(prepared: Prepared | None) -> None:
+    """Stop the PDF workers of a build that failed."""
+    if prepared is not None and prepared.pdfs is not None:
+        prepared.pdfs.cancel()
+
+
 def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: Path, site_url: str | None = None,
            live: bool = False) -> list[str]:
     """Once every language is built: open data, drafting-kit documents, feeds, schemas, the
@@ -100,9 +117,9 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     if settings.pdf and live:
         log.append("PDFs are not made by the live preview; `make site` makes them")
     elif settings.pdf:
-        from .handbook import build_pdfs  # imports WeasyPrint's helpers: only when PDFs are made
-
-        pdfs = build_pdfs(prepared.corpus, site_dir, base / settings.pdf_cache, site_url, settings.pdf_author)
+        if prepared.pdfs is None:
+            start_pdfs(prepared, settings, base, site_url)
+        pdfs = prepared.pdfs.finish(site_dir)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
                    f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
                    f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
