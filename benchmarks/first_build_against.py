@@ -1,16 +1,19 @@
-"""Every PDF from an empty cache: this code against an earlier commit, side by side in one run.
+"""The first full build, this code against an earlier commit, side by side in one run.
 
-    .venv/bin/python benchmarks/pdf_against.py REV [--rounds 3]
+    .venv/bin/python benchmarks/first_build_against.py REV [--rounds 3]
 
-Checks REV out into build/bench/against-REV (a git worktree) and, in each round,
-times in fresh processes, one after the other:
+Checks out REV and this repository's HEAD into build/bench/against-<commit> (git
+worktrees) and, in each round, times `mkdocs build` in each from nothing: its
+build/ folder (caches, PDF cache, staging) removed first, search and PDFs on,
+the site's address set. Three builds a round, one after the other:
 
-- REV's `build_pdfs` on REV's own corpus, as it was then;
-- this code's `build_pdfs` on the shipped corpus on the serial path (PEDOMAN_PDF_WORKERS=1);
-- the same with worker processes across the cores.
+- REV, with its own corpus as it was then;
+- HEAD on the serial path (PEDOMAN_PDF_WORKERS=1);
+- HEAD with its PDF worker processes.
 
-Prints each run and the medians as ratios to REV's time, and writes
-build/bench/pdf-against-REV.json. Machines here are shared and noisy: only
+Prints each build and the medians as ratios to REV's time, and writes
+build/bench/first-build-against-REV.json. Commit before measuring: HEAD is what
+is measured, not the working tree. Machines here are shared and noisy: only
 ratios measured in one run mean anything.
 """
 
@@ -28,24 +31,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench"
-SITE_URL = "https://pedoman.contoh.id"
-
-RUN = """
-import sys, time
-from pathlib import Path
-from pedoman import build_pdfs, load_corpus
-corpus = load_corpus(Path("guidelines"))
-start = time.perf_counter()
-build_pdfs(corpus, Path(sys.argv[1]) / "site", Path(sys.argv[1]) / "cache", sys.argv[2])
-print(time.perf_counter() - start)
-"""
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+SITE_URL = "https://pedoman.contoh.id/"
 
 
 def worktree(rev: str) -> Path:
-    folder = WORK / f"against-{rev}"
+    commit = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, check=True, capture_output=True,
+                            text=True).stdout.strip()
+    folder = WORK / f"against-{commit}"
     if not folder.is_dir():
         WORK.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["git", "worktree", "add", "--detach", str(folder), rev], cwd=ROOT, check=True,
+        subprocess.run(["git", "worktree", "add", "--detach", str(folder), commit], cwd=ROOT, check=True,
                        capture_output=True)
     return folder
 
@@ -57,14 +53,18 @@ def pdf_pages(site: Path) -> tuple[int, int]:
     return len(files), sum(len(PdfReader(f).pages) for f in files)
 
 
-def timed(tree: Path, name: str, env: dict) -> dict:
-    """One build of every PDF by the code in `tree` from its own corpus, from an empty cache."""
-    work = WORK / f"pdf-against-{name}"
-    shutil.rmtree(work, ignore_errors=True)
-    out = subprocess.run([sys.executable, "-c", RUN, str(work), SITE_URL], cwd=tree, check=True,
-                         capture_output=True, text=True, env=os.environ | {"PYTHONPATH": str(tree / "src")} | env)
-    files, pages = pdf_pages(work / "site")
-    return {"seconds": float(out.stdout.split()[-1]), "files": files, "pages": pages, "load": os.getloadavg()[0]}
+def timed(tree: Path, env: dict) -> dict:
+    """One `mkdocs build` of `tree` with nothing left from an earlier one."""
+    shutil.rmtree(tree / "build", ignore_errors=True)
+    site = tree / "build" / "measured-site"
+    environment = os.environ | {"PYTHONPATH": str(tree / "src"), "NO_MKDOCS_2_WARNING": "1",
+                                "PEDOMAN_SITE_URL": SITE_URL} | env
+    start = time.perf_counter()
+    subprocess.run([MKDOCS, "build", "--quiet", "--site-dir", str(site)], cwd=tree, check=True,
+                   capture_output=True, env=environment)
+    seconds = time.perf_counter() - start
+    files, pages = pdf_pages(site)
+    return {"seconds": seconds, "files": files, "pages": pages, "load": os.getloadavg()[0]}
 
 
 def main() -> int:
@@ -72,22 +72,22 @@ def main() -> int:
     parser.add_argument("rev", help="the commit to compare with")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    old = worktree(args.rev)
-    runs = {"before": (old, {}), "serial": (ROOT, {"PEDOMAN_PDF_WORKERS": "1"}), "parallel": (ROOT, {})}
+    before, now = worktree(args.rev), worktree("HEAD")
+    runs = {"before": (before, {}), "serial": (now, {"PEDOMAN_PDF_WORKERS": "1"}), "parallel": (now, {})}
     found: dict[str, list[dict]] = {name: [] for name in runs}
     for round_ in range(args.rounds):
         for name, (tree, env) in runs.items():
-            result = timed(tree, name, env)
+            result = timed(tree, env)
             found[name].append(result)
-            print(f"round {round_ + 1} {name}: {result['seconds']:.1f} s, {result['files']} files, "
+            print(f"round {round_ + 1} {name} ({tree.name}): {result['seconds']:.1f} s, {result['files']} PDFs, "
                   f"{result['pages']} pages, load {result['load']:.1f}", flush=True)
     medians = {name: statistics.median(r["seconds"] for r in results) for name, results in found.items()}
-    summary = {"rev": args.rev, "date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(), "runs": found,
-               "median_s": medians, "serial_over_before": medians["serial"] / medians["before"],
+    summary = {"rev": args.rev, "head": now.name, "date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(),
+               "runs": found, "median_s": medians, "serial_over_before": medians["serial"] / medians["before"],
                "parallel_over_before": medians["parallel"] / medians["before"]}
-    (WORK / f"pdf-against-{args.rev}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    (WORK / f"first-build-against-{args.rev}.json").write_text(json.dumps(summary, indent=2) + "\n")
     print(f"medians: before {medians['before']:.1f} s, serial {medians['serial']:.1f} s "
-          f"({summary['serial_over_before']:.2f}), parallel {medians['parallel']:.1f} s "
+          f"({summary['serial_over_before']:.2f} of before), parallel {medians['parallel']:.1f} s "
           f"({summary['parallel_over_before']:.2f} of before)")
     return 0
 
