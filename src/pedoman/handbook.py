@@ -33,6 +33,7 @@ nothing else has to be listed.
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import json
 import math
@@ -320,6 +321,15 @@ def _save(document, target: Path, key: str) -> None:
     partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid key
 
 
+def _worker_start() -> None:
+    """Make a worker's garbage collector cheaper: the modules and content it inherits from the
+    build are frozen out of its scans, and the layout's millions of short-lived objects are
+    scanned less often (about 5% of a PDF's time, measured 2026-11-30). Memory stays bounded:
+    collections still run."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
     """Lay out one PDF into the cache: ([its name], pages)."""
     document = _render(job.html)
@@ -373,24 +383,33 @@ class PdfBuild:
         self.workers = workers or default_workers()
         self.packs: list[Pack] = []
         self.handouts: list[Job] = []
+        self.layouts: list[Job] = []
+        self._pool = None
+        self._laid_out: list = []
+        # Each PDF the cache lacks goes to a worker as soon as its HTML is made: the handbooks
+        # first (the largest), then the handouts; the packs bind handbooks, so they come last.
         for lang in LANGUAGES:
-            handbooks = [Job(f"{g.id}.{lang}.pdf", html, cache_key(html)) for g in corpus.guidelines
-                         for html in [render_html(corpus, [g], lang, site_url, author=author)]]
+            handbooks = [self._job(f"{g.id}.{lang}.pdf", render_html(corpus, [g], lang, site_url, author=author))
+                         for g in corpus.guidelines]
             front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
             key = cache_key("\0".join([front, *(job.key for job in handbooks)]))
             self.packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
-            for g in corpus.guidelines:
-                html = render_handout(corpus, g, lang, site_url, author)
-                self.handouts.append(Job(f"{g.id}.handout.{lang}.pdf", html, cache_key(html)))
-        # The handbooks first (the largest), then the handouts; the packs bind handbooks, so they come last.
-        self.layouts = [job for pack in self.packs for job in pack.handbooks if not self._cached(job.key)]
-        self.layouts += [job for job in self.handouts if not self._cached(job.key)]
+        for lang in LANGUAGES:
+            self.handouts += [self._job(f"{g.id}.handout.{lang}.pdf", render_handout(corpus, g, lang, site_url, author))
+                              for g in corpus.guidelines]
         self.bindings = [pack for pack in self.packs if not self._cached(pack.key)]
-        self._pool = self._laid_out = None
-        if self.workers > 1 and len(self.layouts) + len(self.bindings) > 1:
-            # fork: the workers start with this process's modules; each imports WeasyPrint once
-            self._pool = multiprocessing.get_context("fork").Pool(self.workers)
-            self._laid_out = self._pool.starmap_async(_lay_out, [(job, self.cache) for job in self.layouts])
+
+    def _job(self, name: str, html: str) -> Job:
+        """The PDF `name` laid out from `html`; sent to a worker at once when the cache lacks it."""
+        job = Job(name, html, cache_key(html))
+        if not self._cached(job.key):
+            self.layouts.append(job)
+            if self.workers > 1:
+                if self._pool is None:
+                    # fork: the workers start with this process's modules; each imports WeasyPrint once
+                    self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_worker_start)
+                self._laid_out.append(self._pool.apply_async(_lay_out, (job, self.cache)))
+        return job
 
     def _cached(self, key: str) -> bool:
         return (self.cache / f"{key}.pdf").is_file()
@@ -403,7 +422,7 @@ class PdfBuild:
                 results = [_lay_out(job, self.cache) for job in self.layouts]
                 results += [_bind_pack(pack, self.cache) for pack in self.bindings]
             else:
-                results = self._laid_out.get()
+                results = [laid_out.get() for laid_out in self._laid_out]
                 results += self._pool.starmap(_bind_pack, [(pack, self.cache) for pack in self.bindings])
                 self._pool.close()
         finally:

@@ -114,6 +114,9 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     write_schemas(site_dir / "schema", prepared.corpus)
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
+    if settings.search:  # before waiting for the PDFs: the index reads the pages only
+        index = build_index(site_dir)
+        log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
     if settings.pdf and live:
         log.append("PDFs are not made by the live preview; `make site` makes them")
     elif settings.pdf:
@@ -123,9 +126,6 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
                    f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
                    f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
-    if settings.search:
-        index = build_index(site_dir)
-        log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
     if live:
         write_retiring_worker(site_dir)
         log.append("offline: the live preview's worker retires any kept copy of a built site")
