@@ -89,7 +89,7 @@ def _unwrap(annotation: Any) -> Any:
         origin = get_origin(annotation)
         if origin is Annotated:
             annotation = get_args(annotation)[0]
-        elif origin in (list, Union) or str(origin) == "types.UnionType":
+        elif origin in (list, Union, types.UnionType):
             inner = [a for a in get_args(annotation) if a is not type(None)]
             annotation = inner[0]
         else:
