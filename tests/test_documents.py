@@ -333,7 +333,7 @@ def test_pages_link_their_documents_and_list_the_blanks(tmp_path):
     shutil.copytree(VALID, content)
     build = build_site(tmp_path, content, pedoman={"documents_paper": "a4"})
     assert build.returncode == 0, build.output
-    assert "drafting kit: 14 documents written" in build.output and "(A4 paper)" in build.output
+    assert "drafting kit: 14 documents (14 written, 0 kept)" in build.output and "(A4 paper)" in build.output
     site = build.site
     corpus = load_corpus(content)
     for lang, prefix in (("id", ""), ("en", "en/")):

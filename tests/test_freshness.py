@@ -137,3 +137,43 @@ def test_every_input_of_the_pdfs_and_the_open_data_shows_in_the_next_build(proje
     edit(root / "guidelines/agencies.yaml", "abbreviation: Polda,", "abbreviation: Polwil,")
     assert "PDFs: 0 rendered" not in build(project)
     assert "Lbg-Polwil" in pdf_text(site / "pdf/gt-uji.id.pdf")
+
+
+def docx_text(path: Path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    return " ".join([p.text for p in document.paragraphs]
+                    + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
+
+
+def test_every_input_of_the_drafting_kit_shows_in_the_next_build(project):
+    """The drafting kit is kept between builds (documents_cache): each input of a document is
+    edited, and the next build writes exactly the documents it changes."""
+    from docx import Document
+
+    root, site = project.parent, project.parent / "site"
+    decree = site / "documents/gt-uji/sk-pembentukan.id.docx"
+    assert "drafting kit: 14 documents (14 written, 0 kept)" in build(project)
+    assert "drafting kit: 14 documents (0 written, 14 kept)" in build(project)
+
+    edit(root / "guidelines/formation/gt-uji.yaml", "mewajibkan pemerintah daerah membentuk gugus tugas",
+         "mewajibkan pemerintah daerah membentuk gugus tugas tersunting")
+    assert "drafting kit: 14 documents (6 written, 8 kept)" in build(project)  # gt-uji's, in both languages
+    assert "membentuk gugus tugas tersunting" in docx_text(decree)
+
+    edit(root / "guidelines/agencies.yaml", "abbreviation: Polda,", "abbreviation: Polwil,")
+    assert "(0 written, 14 kept)" not in build(project)
+    assert "Polwil" in docx_text(decree)
+
+    docx = len(list((site / "documents").rglob("*.docx")))
+    edit(root / "src/pedoman/docx_writer.py", 'props.keywords = f"{d.guideline.id}; {d.kind}"',
+         'props.keywords = f"{d.guideline.id}; {d.kind}; penanda penulis"')
+    assert f"drafting kit: 14 documents ({docx} written, {14 - docx} kept)" in build(project)
+    assert Document(str(decree)).core_properties.keywords.endswith("penanda penulis")
+
+    config = yaml.safe_load(project.read_text(encoding="utf-8"))
+    config["extra"]["pedoman"]["documents_paper"] = "a4"
+    project.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    assert "drafting kit: 14 documents (14 written, 0 kept) " in build(project)
+    assert round(Document(str(decree)).sections[0].page_height.mm) == 297

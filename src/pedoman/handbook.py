@@ -50,7 +50,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import binding, diagrams, qr, urls
+from . import binding, cachefolder, diagrams, qr, urls
 from . import documents as drafting
 from .corpus import Corpus
 from .model import LANGUAGES, Guideline, Text, part_anchor, structured_parts
@@ -59,9 +59,6 @@ from .translations import text_fields
 from .words import CATALOGUE, long_date
 
 TEMPLATES = Path(__file__).parent / "templates" / "handbook"
-
-UNUSED_DAYS = 14
-"""A cached PDF that no build used for this many days is removed."""
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 """What WeasyPrint is asked for besides the HTML: tagged PDF/UA-1. Part of every cache key."""
@@ -315,7 +312,7 @@ def _render(html: str):
 
 def _save(document, target: Path, key: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
+    partial = cachefolder.partial(target)
     # The file identifier comes from the key: the same input gives the very same file.
     document.write_pdf(partial, pdf_identifier=key.encode("ascii"), **PDF_OPTIONS)
     partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid key
@@ -441,10 +438,10 @@ class PdfBuild:
                 (report.handouts_rendered if handout else report.rendered).append(job.name)
             else:
                 (report.handouts_cached if handout else report.cached).append(job.name)
-                os.utime(self.cache / f"{job.key}.pdf")  # used now: kept by _prune
+                cachefolder.used(self.cache / f"{job.key}.pdf")
             shutil.copyfile(self.cache / f"{job.key}.pdf", out / job.name)
         report.seconds = time.perf_counter() - self.started
-        _prune(self.cache)
+        cachefolder.prune(self.cache)
         return report
 
     def cancel(self) -> None:
@@ -462,14 +459,3 @@ def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
     the task force that publishes them (the setting pdf_author); `workers` the processes that
     lay them out (PdfBuild)."""
     return PdfBuild(corpus, cache_dir, site_url, author, workers).finish(site_dir)
-
-
-def _prune(cache: Path) -> None:
-    """Drop the cached PDFs no build has used for UNUSED_DAYS (a build touches those it uses),
-    and the partial files of a build that was stopped."""
-    limit = time.time() - UNUSED_DAYS * 86400
-    for path in cache.glob("*.pdf"):
-        if path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
-    for path in cache.glob("*.part"):
-        path.unlink(missing_ok=True)

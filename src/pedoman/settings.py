@@ -40,6 +40,8 @@ class Settings(BaseModel):
     documents_paper: str = Field("f4", pattern="^(f4|a4)$",
                                  description="paper of the drafting kit's documents: f4 (215 × 330 mm, the paper "
                                              "Lampiran II of UU 12/2011 sets for regulations) or a4")
+    documents_cache: str = Field("build/documents-cache",
+                                 description="where the drafting kit's written documents are kept between builds")
 
 
 def read_settings(extra: dict) -> Settings:

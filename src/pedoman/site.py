@@ -109,7 +109,8 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     site_dir = Path(site_dir)
     log: list[str] = []
     write_exports(prepared.corpus, prepared.crossref, site_dir)
-    log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper).line())
+    log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper,
+                               base / settings.documents_cache).line())
     write_feeds(prepared.corpus, site_dir, site_url)
     write_schemas(site_dir / "schema", prepared.corpus)
     listed = write_sitemap(site_dir, site_url)
