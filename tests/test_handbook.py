@@ -15,7 +15,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from pedoman import build_pdfs, load_corpus
+from pedoman import build_pdfs, handbook, load_corpus
 from pedoman.documents import listing
 from pedoman.handbook import _render, abbreviations_used, render_html
 from pedoman.urls import pack_pdf
@@ -235,6 +235,20 @@ def test_cache_renders_only_what_changed(tmp_path, corpus_dir):
     assert sorted(changed.rendered) == ["kerja-sama-uji.en.pdf", "kerja-sama-uji.id.pdf",
                                         "paket-pelatihan.id.pdf", "training-pack.en.pdf"]
     assert sorted(changed.handouts_rendered) == ["kerja-sama-uji.handout.en.pdf", "kerja-sama-uji.handout.id.pdf"]
+
+
+def test_a_font_installed_lays_every_pdf_out_again(tmp_path, monkeypatch):
+    """The fonts WeasyPrint lays text out with are part of every PDF's key: a text may fall back
+    to a newly installed font."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(handbook, "FONT_FOLDERS", (*handbook.FONT_FOLDERS, fonts))
+    corpus = load_corpus(VALID)
+    assert len(build_pdfs(corpus, tmp_path / "site", tmp_path / "cache").rendered) == 10
+    assert build_pdfs(corpus, tmp_path / "site", tmp_path / "cache").rendered == []
+    (fonts / "Tambahan.ttf").write_bytes((Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")).read_bytes())
+    again = build_pdfs(corpus, tmp_path / "site", tmp_path / "cache")
+    assert len(again.rendered) == 10 and len(again.handouts_rendered) == 8
 
 
 def test_untranslated_texts_say_so_in_print(tmp_path, corpus_dir):

@@ -23,8 +23,8 @@ process, one PDF after the other.
 
 Laying out is the slow part of a build, so each PDF is cached under a digest of
 what WeasyPrint is handed: the whole print HTML (which holds the stylesheet,
-the diagrams and the QR code inline), the options passed to WeasyPrint and its
-version; a pack's key is made of its front matter and the keys of the
+the diagrams and the QR code inline), the options passed to WeasyPrint, its
+version and the fonts installed; a pack's key is made of its front matter and the keys of the
 handbooks it binds. The HTML is made anew by every build, from the current
 content, templates and code, so whatever changes a PDF changes its key and
 nothing else has to be listed.
@@ -116,14 +116,32 @@ def _environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def cache_key(html: str, options: dict = PDF_OPTIONS) -> str:
-    """The name of the PDF WeasyPrint lays out from `html` with `options`: a digest of both and of
-    WeasyPrint's version.
+FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts")
+"""Where fontconfig finds the system's fonts (its default folders), which WeasyPrint lays text out with."""
+
+
+def fonts_digest() -> str:
+    """A digest of the fonts installed in FONT_FOLDERS (each file's path, size and modification
+    time): a font installed, removed or updated gives every PDF a new key, since the fonts a
+    text falls back to may change."""
+    digest = hashlib.sha256()
+    for folder in FONT_FOLDERS:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def cache_key(html: str, fonts: str, options: dict = PDF_OPTIONS) -> str:
+    """The name of the PDF WeasyPrint lays out from `html` with `options` and the installed
+    `fonts` (fonts_digest): a digest of them and of WeasyPrint's version.
 
     The version is read from the package metadata: importing WeasyPrint takes about
     a second, paid only when a PDF must really be laid out.
     """
-    digest = hashlib.sha256(f"weasyprint {metadata.version('weasyprint')}\0".encode())
+    digest = hashlib.sha256(f"weasyprint {metadata.version('weasyprint')}\0{fonts}\0".encode())
     digest.update(json.dumps(options, sort_keys=True).encode("utf-8") + b"\0")
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()[:32]
@@ -131,10 +149,17 @@ def cache_key(html: str, options: dict = PDF_OPTIONS) -> str:
 
 def abbreviations_used(g: Guideline, corpus: Corpus, lang: str) -> list[tuple[str, str]]:
     """(term, expansion) of every glossary term that appears as a whole word in `g` in `lang`."""
-    text = " ".join(t.get(lang) for _, t in text_fields(g))
-    used = [t for t in corpus.terms  # the plain substring test first: it rules out most terms quickly
-            if t.term in text and re.search(rf"(?<![\w-]){re.escape(t.term)}(?![\w-])", text)]
-    return [(t.term, t.expansion.get(lang)) for t in sorted(used, key=lambda t: t.term.lower())]
+    used = _terms_in(" ".join(t.get(lang) for _, t in text_fields(g)), tuple(t.term for t in corpus.terms))
+    return [(t.term, t.expansion.get(lang)) for t in sorted(corpus.terms, key=lambda t: t.term.lower())
+            if t.term in used]
+
+
+@lru_cache(maxsize=256)
+def _terms_in(text: str, terms: tuple[str, ...]) -> frozenset[str]:
+    """The `terms` that appear in `text` as whole words. Asked for three times per handbook (its
+    contents, its annex and the pack's contents), so remembered for the same text and terms."""
+    return frozenset(term for term in terms  # the plain substring test first: it rules out most terms quickly
+                     if term in text and re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text))
 
 
 def _svg_size(svg: str) -> tuple[float, float]:
@@ -378,6 +403,7 @@ class PdfBuild:
         self.cache = Path(cache_dir)
         self.cache.mkdir(parents=True, exist_ok=True)
         self.workers = workers or default_workers()
+        self.fonts = fonts_digest()
         self.packs: list[Pack] = []
         self.handouts: list[Job] = []
         self.layouts: list[Job] = []
@@ -389,7 +415,7 @@ class PdfBuild:
             handbooks = [self._job(f"{g.id}.{lang}.pdf", render_html(corpus, [g], lang, site_url, author=author))
                          for g in corpus.guidelines]
             front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
-            key = cache_key("\0".join([front, *(job.key for job in handbooks)]))
+            key = cache_key("\0".join([front, *(job.key for job in handbooks)]), self.fonts)
             self.packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
         for lang in LANGUAGES:
             self.handouts += [self._job(f"{g.id}.handout.{lang}.pdf", render_handout(corpus, g, lang, site_url, author))
@@ -398,7 +424,7 @@ class PdfBuild:
 
     def _job(self, name: str, html: str) -> Job:
         """The PDF `name` laid out from `html`; sent to a worker at once when the cache lacks it."""
-        job = Job(name, html, cache_key(html))
+        job = Job(name, html, cache_key(html, self.fonts))
         if not self._cached(job.key):
             self.layouts.append(job)
             if self.workers > 1:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import base64
 import io
+from functools import lru_cache
 
 import segno
 from markupsafe import Markup
 
 
+@lru_cache(maxsize=512)
 def svg(url: str) -> str:
-    """The QR code of `url` as a standalone SVG document (no size: the print stylesheet sets it)."""
+    """The QR code of `url` as a standalone SVG document (no size: the print stylesheet sets it).
+    Remembered: a guideline's handbook and handout carry the same code, and choosing its mask is slow."""
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
     code.save(out, kind="svg", xmldecl=False, border=4, dark="#000000", light="#ffffff", omitsize=True,
