@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pedoman import load_corpus
-from pedoman.legal import citation, name
+from pedoman.legal import article, citation, name
 from pedoman.words import CATALOGUE
 
 from conftest import VALID
@@ -31,3 +33,15 @@ def test_an_amended_instrument_is_printed_as_amended_without_the_editor_saying_s
     assert cited["article"] == "Pasal 11"
     assert cited["status"] == "berlaku dengan perubahan"
     assert citation(ref, corpus, "en", CATALOGUE["en"])["amended"] == "as amended by Perpres 49/2023"
+    assert citation(ref, corpus, "en", CATALOGUE["en"])["article"] == "Article 11"
+
+
+@pytest.mark.parametrize(("cited", "english"), [
+    ("Pasal 6 ayat (6)", "Article 6 paragraph (6)"),
+    ("Pasal 48, Pasal 49, dan Pasal 50", "Article 48, Article 49, and Article 50"),
+    ("Pasal 1 angka 3 huruf b", "Article 1 point 3 letter b"),
+    ("Pasal 44, Pasal 48–50, dan Pasal 51–54", "Article 44, Article 48–50, and Article 51–54"),
+])
+def test_the_articles_cited_read_in_the_pages_language(cited, english):
+    assert article(cited, CATALOGUE["en"]) == english
+    assert article(cited, CATALOGUE["id"]) == cited

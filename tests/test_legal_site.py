@@ -44,6 +44,8 @@ def test_the_legal_page_table_matches_the_citations(site, prefix):
                                              else "replaced (replaced by Permen 17/2025)")
     due = [a["href"] for a in html.select(".pd-legal-due a")]
     assert "#pp-9-2008" in due  # checked on 2024-06-01: listed, and the build did not fail
+    cited_by = " ".join(r.get_text(" ", strip=True) for r in rows)
+    assert ("(Pasal 11)" in cited_by) == (not prefix) and ("(Article 11)" in cited_by) == bool(prefix)
     changed = [r["id"] for r in html.select("table.pd-institutions tbody tr")]
     assert changed == ["agency-dinas-lama"]
 
@@ -52,7 +54,7 @@ def test_a_guideline_prints_its_references_from_the_register_with_status(site):
     html = soup(site, "en/guidelines/victim-assistance/layanan-uji/")
     items = [li.get_text(" ", strip=True) for li in html.select("ol.pd-references li")]
     assert items[1].startswith("Presidential Regulation No. 69 of 2008 on Anti-Trafficking Task Force")
-    assert "as amended by Perpres 49/2023, Pasal 11" in items[1]
+    assert "as amended by Perpres 49/2023, Article 11" in items[1]  # the register writes "Pasal 11"
     assert items[0].startswith("Government Regulation No. 9 of 2008") and "[in force]" in items[0]
     assert "[in force as amended]" in items[1]
     link = html.select("ol.pd-references li a")[1]["href"]

@@ -7,6 +7,7 @@ error: time passing must not break a build.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -80,6 +81,17 @@ def amendments(reg: Regulation, corpus: Corpus, lang: str, words) -> str:
     return f"{words['as_amended_by']} {listed}"
 
 
+_ARTICLE_PARTS = re.compile(r"\b(Pasal|ayat|huruf|angka|dan)\b")
+_ARTICLE_WORDS = {"Pasal": "law_article", "ayat": "law_paragraph", "huruf": "law_letter", "angka": "law_point",
+                  "dan": "and"}
+
+
+def article(cited: str, words) -> str:
+    """The articles a citation names, written in Indonesian as the instrument numbers them
+    ("Pasal 6 ayat (6)", "Pasal 48, Pasal 49, dan Pasal 50"), in the words of `words`' language."""
+    return _ARTICLE_PARTS.sub(lambda match: words[_ARTICLE_WORDS[match.group(1)]], cited)
+
+
 def citation(ref: Reference, corpus: Corpus, lang: str, words) -> dict:
     """What a page or a PDF prints for one citation of a register instrument, as plain texts."""
     reg = corpus.regulations[ref.regulation]
@@ -90,7 +102,7 @@ def citation(ref: Reference, corpus: Corpus, lang: str, words) -> dict:
         "id": reg.id,
         "name": name(reg, lang, words),
         "amended": amendments(reg, corpus, lang, words),
-        "article": ref.article or "",
+        "article": article(ref.article, words) if ref.article else "",
         "note": ref.note.get(lang) if ref.note else "",
         "historical": ref.historical.get(lang) if ref.historical else "",
         "status": status,

@@ -143,6 +143,7 @@ class Renderer:
             contents=lambda g: outline.contents(g, lang),
             legal_name=lambda reg: legal.name(reg, lang, labels),
             legal_amended=lambda reg: legal.amendments(reg, self.corpus, lang, labels), legal_status=legal_status,
+            legal_article=lambda cited: legal.article(cited, labels),
             translation_report=self.translation_report,
             documents=lambda g: documents.listing(self.corpus, g, lang),
             guideline_titles=[text(g.title) for g in self.corpus.guidelines],
