@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .abbreviations import expansions, mark_abbreviations
 from .corpus import Corpus, load_corpus
@@ -28,6 +29,9 @@ from .settings import Settings
 from .sitemap import write_sitemap
 from .staging import sync_folder
 
+if TYPE_CHECKING:
+    from .handbook import PdfBuild  # imported when PDFs are made: it brings WeasyPrint's helpers
+
 
 @dataclass
 class Prepared:
@@ -41,8 +45,8 @@ class Prepared:
     warnings: list[str]
     expansions: dict[str, dict[str, str]] = field(init=False)
     """Per language: glossary term → its expansion."""
-    pdfs: object | None = None
-    """The PDFs being laid out beside the build (handbook.PdfBuild), once `start_pdfs` started them."""
+    pdfs: PdfBuild | None = None
+    """The PDFs being laid out beside the build, once `start_pdfs` started them."""
 
     def __post_init__(self) -> None:
         self.expansions = {lang: expansions(self.corpus.terms, lang) for lang in LANGUAGES}
