@@ -613,13 +613,20 @@ def cache_key(d: Document, paper: str, writers: dict[str, bytes]) -> str:
     return hashlib.sha256(writers[d.format] + f"{paper}\0{d!r}".encode("utf-8")).hexdigest()[:32]
 
 
+def _writer(format_: str):
+    """The function that writes a file of `format_`; its library is imported only when a file
+    must be written, not when every file is kept."""
+    if format_ == "docx":
+        from .docx_writer import write_docx
+        return write_docx
+    from .xlsx_writer import write_xlsx
+    return write_xlsx
+
+
 def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_PAPER,
                     cache_dir: Path | str | None = None) -> Written:
     """Write the whole kit into `site_dir`/documents/, replacing what an earlier build left there;
     with `cache_dir`, copy each file kept there under its `cache_key` and write only the others."""
-    from .docx_writer import write_docx
-    from .xlsx_writer import write_xlsx
-
     start = time.perf_counter()
     shutil.rmtree(Path(site_dir) / FOLDER, ignore_errors=True)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -630,16 +637,15 @@ def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_P
     for d in kit(corpus):
         path = Path(site_dir) / d.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        write = write_docx if d.format == "docx" else write_xlsx
         if cache is None:
-            write(d, path, paper)
+            _writer(d.format)(d, path, paper)
             written += 1
         else:
             kept = cache / f"{cache_key(d, paper, writers)}.{d.format}"
             if kept.is_file():
                 cachefolder.used(kept)
             else:
-                write(d, cachefolder.partial(kept), paper)
+                _writer(d.format)(d, cachefolder.partial(kept), paper)
                 cachefolder.partial(kept).replace(kept)
                 written += 1
             shutil.copyfile(kept, path)
