@@ -41,6 +41,8 @@ def worktree(rev: str) -> Path:
     folder = WORK / f"against-{commit}"
     if not folder.is_dir():
         WORK.mkdir(parents=True, exist_ok=True)
+        # `make bench` empties build/bench/: forget the worktrees it removed before adding one
+        subprocess.run(["git", "worktree", "prune"], cwd=ROOT, check=True)
         subprocess.run(["git", "worktree", "add", "--detach", str(folder), commit], cwd=ROOT, check=True,
                        capture_output=True)
     return folder
