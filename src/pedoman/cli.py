@@ -35,14 +35,21 @@ def _load(root: Path, github: bool = False) -> Corpus | None:
         return None
 
 
-def _validate(args: argparse.Namespace) -> int:
-    root = Path(args.content)
+def _load_folder(root: Path, github: bool = False) -> Corpus | int:
+    """The validated corpus of the content folder `root`, or the exit code after saying what is
+    wrong: no such folder, or the errors in it."""
     if not root.is_dir():
         print(f"pedoman: no content folder at {root}", file=sys.stderr)
         return EXIT_USAGE
-    corpus = _load(root, github=args.format == "github")
-    if corpus is None:
-        return EXIT_CONTENT
+    corpus = _load(root, github)
+    return EXIT_CONTENT if corpus is None else corpus
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = Path(args.content)
+    corpus = _load_folder(root, github=args.format == "github")
+    if isinstance(corpus, int):
+        return corpus
     sections = sum(len(g.sections) for g in corpus.guidelines)
     print(
         f"OK: {len(corpus.guidelines)} guidelines, {sections} sections, "
@@ -53,13 +60,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    root = Path(args.content)
-    if not root.is_dir():
-        print(f"pedoman: no content folder at {root}", file=sys.stderr)
-        return EXIT_USAGE
-    corpus = _load(root)  # the schemas take their ids from the registers
-    if corpus is None:
-        return EXIT_CONTENT
+    corpus = _load_folder(Path(args.content))  # the schemas take their ids from the registers
+    if isinstance(corpus, int):
+        return corpus
     for path in write_schemas(args.output, corpus):
         print(path)
     return EXIT_OK
