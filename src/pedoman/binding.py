@@ -30,6 +30,8 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree
 
+from . import cachefolder
+
 
 def anchor_pages(path: Path | str) -> tuple[dict[str, int], int]:
     """({named destination: the page it is on, counted from 1}, number of pages) of a PDF."""
@@ -87,7 +89,7 @@ def bind(front: Path | str, parts: list[Path | str], target: Path | str) -> None
         for index, label in labels:
             page_labels[index] = label
         pack.Root.PageLabels = page_labels.obj
-        partial = Path(target).with_suffix(".part")
+        partial = cachefolder.partial(Path(target))
         pack.save(partial, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid name
 

@@ -645,8 +645,9 @@ def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_P
             if kept.is_file():
                 cachefolder.used(kept)
             else:
-                _writer(d.format)(d, cachefolder.partial(kept), paper)
-                cachefolder.partial(kept).replace(kept)
+                partial = cachefolder.partial(kept)
+                _writer(d.format)(d, partial, paper)
+                partial.replace(kept)
                 written += 1
             shutil.copyfile(kept, path)
         files.append(path)
