@@ -7,8 +7,6 @@ under `en/` (English).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -76,22 +74,43 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
     }
 
 
-def crossref_csv(corpus: Corpus, crossref: CrossRef) -> str:
-    """One row per (recommendation, implementing section); a lone row for an unimplemented one."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def crossref_rows(corpus: Corpus, crossref: CrossRef) -> list[list[str]]:
+    """The header and one row per (recommendation, implementing section); a lone row for an unimplemented one."""
+    rows = [list(CSV_COLUMNS)]
     for r in corpus.recommendations:
         head = [r.id, r.title.id, r.title.en or ""]
         refs = crossref.by_recommendation[r.id]
         if not refs:
-            writer.writerow(head + [""] * (len(CSV_COLUMNS) - len(head)))
+            rows.append(head + [""] * (len(CSV_COLUMNS) - len(head)))
         for ref in refs:
             g, s = ref.guideline, ref.section
             url = _urls(urls.guideline_key(g.kind, g.id), s.id)
-            writer.writerow(head + [g.id, g.kind, g.title.id, g.title.en or "", f"{g.id}/{s.id}",
-                                    s.title.id, s.title.en or "", url["id"], url["en"]])
-    return out.getvalue()
+            rows.append(head + [g.id, g.kind, g.title.id, g.title.en or "", f"{g.id}/{s.id}",
+                                s.title.id, s.title.en or "", url["id"], url["en"]])
+    return rows
+
+
+def csv_field(text: str) -> str:
+    """One field of a CSV line: quoted when it holds a comma, a quote or a line break (RFC 4180, and a
+    bare carriage return too, which Python's csv module leaves unquoted); a text that starts like a
+    formula (`xlsx_writer.starts_like_formula`) gets OWASP's apostrophe before it and is always quoted."""
+    from .xlsx_writer import starts_like_formula
+
+    if starts_like_formula(text):
+        text = "'" + text
+    elif not any(c in text for c in ',"\r\n'):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """Rows as CSV text, each field by `csv_field`: no cell a spreadsheet opens runs a formula."""
+    return "".join(",".join(map(csv_field, row)) + "\n" for row in rows)
+
+
+def crossref_csv(corpus: Corpus, crossref: CrossRef) -> str:
+    """`crossref_rows` as CSV text."""
+    return csv_text(crossref_rows(corpus, crossref))
 
 
 CSV_WIDTHS = (8, 40, 40, 24, 20, 50, 50, 36, 50, 50, 50, 50)
@@ -112,10 +131,9 @@ def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> l
                                 encoding="utf-8")
     json_path.write_text(json.dumps(crossref_data(corpus, crossref), ensure_ascii=False, indent=1) + "\n",
                          encoding="utf-8")
-    table = crossref_csv(corpus, crossref)
-    csv_path.write_text(table, encoding="utf-8-sig")
+    rows = crossref_rows(corpus, crossref)
+    csv_path.write_text(csv_text(rows), encoding="utf-8-sig")
     xlsx_path = folder / "crossref.xlsx"
-    rows = list(csv.reader(io.StringIO(table)))
     latest = max((g.updated for g in corpus.guidelines), default=corpus.source.date)
     write_table(xlsx_path, "crossref", rows[0], rows[1:], CSV_WIDTHS, latest)
     return [json_path, csv_path, xlsx_path, regulations_path]

@@ -5,12 +5,16 @@ text, an autofilter, and a drop-down list (data validation) on every column that
 closed set; the lists sit on a hidden sheet so that long names fit. A working translation
 says so above its table. Written with a fixed creation date (the guideline's `updated`),
 so the same input gives the same file.
+
+Every text is written as a string cell, whatever it begins with: a text from the content never becomes a
+formula (`starts_like_formula`, the rule data/crossref.csv follows too).
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -24,21 +28,58 @@ from .documents import Document, Sheet
 LISTS = "lists"
 """The hidden sheet holding the values of the drop-down lists."""
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""The characters a spreadsheet reads a cell beginning with as a formula (OWASP, CSV Injection)."""
+
+
+def starts_like_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula: OWASP's rule for CSV injection
+    (https://owasp.org/www-community/attacks/CSV_Injection) says no cell may begin with
+    `=`, `+`, `-`, `@`, tab, carriage return or line feed.
+
+    Stricter than the letter of the rule in two ways, because importers differ: the sign may follow
+    leading whitespace (LibreOffice 7.4 opening a CSV with "Trim spaces" reads " =1+1" as a formula),
+    and it may be written in a form NFKC folds to one of the four (full-width ＝＋－＠, small ﹦﹢﹣﹫,
+    super- and subscript ⁺⁼₊₌), which an importer may fold the way an input method does.
+
+    A lone "-" (a dash for "nothing") is no exception: the content writes no such cell (an English
+    text left empty is an empty cell), and in the CSV an apostrophe before it costs nothing, while a
+    rule with exceptions would have to show each one harmless. Where the rule holds, data/crossref.csv
+    puts OWASP's apostrophe before the text and quotes it (`exports.csv_field`); a workbook writes every
+    text as a string cell anyway and only marks these "quote prefix", Excel's own sign for a text typed
+    with an apostrophe, so that editing the cell does not turn it into a formula either.
+    """
+    if text[:1] in ("\t", "\r", "\n"):
+        return True
+    first = text.lstrip()[:1]
+    return unicodedata.normalize("NFKC", first) in FORMULA_STARTS if first else False
+
+
+def _text(ws, row: int, column: int, value: str | int | None):
+    """Put `value` into a cell; a text is always a string cell (openpyxl would make one beginning
+    with "=" a formula and "#N/A" an error), marked quote prefix if it starts like a formula."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if starts_like_formula(value):
+            cell.quotePrefix = True
+    return cell
+
 
 def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int]) -> None:
     first = 1
     if sheet.note:
-        ws.cell(row=1, column=1, value=sheet.note).font = Font(bold=True, color="9C0006")
+        _text(ws, 1, 1, sheet.note).font = Font(bold=True, color="9C0006")
         ws.cell(row=1, column=1).fill = PatternFill("solid", fgColor="FFEB9C")
         first = 2
     for col, header in enumerate(sheet.headers, 1):
-        cell = ws.cell(row=first, column=col, value=header)
+        cell = _text(ws, first, col, header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(sheet.rows, first + 1):
         for col, value in enumerate(row, 1):
-            cell = ws.cell(row=r, column=col, value=int(value) if col == 1 and value.isdigit() else (value or None))
+            cell = _text(ws, r, col, int(value) if col == 1 and value.isdecimal() else (value or None))
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, width in enumerate(sheet.widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -51,7 +92,7 @@ def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int]) -> N
         list_column[0] += 1
         letter = get_column_letter(list_column[0])
         for i, value in enumerate(values, 1):
-            lists.cell(row=i, column=list_column[0], value=value)
+            _text(lists, i, list_column[0], value)
         source = f"{quote_sheetname(LISTS)}!${letter}$1:${letter}${len(values)}"
         check = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True)
         ws.add_data_validation(check)
