@@ -55,3 +55,9 @@ def test_glossary_terms_are_marked_on_built_pages_in_their_language(fixture_site
     # gt-uji names TPPO only in Indonesian (its English spells it out); R01 in both languages
     assert found == {"": True, "en/": path.startswith("recommendations/")}
 
+
+
+def test_a_term_that_spells_a_character_reference_leaves_the_reference_alone():
+    html = mark_abbreviations("<p>AT&amp;T &#38; &lt;b&gt; amp</p>", {"amp": "ampere", "lt": "letnan", "38": "x"})
+    assert "&amp;T &#38; &lt;b&gt;" in html
+    assert html.endswith('tabindex="0">amp</abbr></p>')

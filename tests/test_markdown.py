@@ -35,7 +35,11 @@ def test_raw_html_becomes_text(raw):
 
 
 @pytest.mark.parametrize("href", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
-                                  "data:text/html,<b>x</b>", "vbscript:msgbox(1)"])
+                                  "data:text/html,<b>x</b>", "vbscript:msgbox(1)",
+                                  # a scheme hidden behind character references or percent-encoding
+                                  "java&#x09;script:alert(1)", "javascript&colon;alert(1)", "&#106;avascript:alert(1)",
+                                  "java&#x0A;script:alert(1)", "%6Aavascript:alert(1)", "%256Aavascript:alert(1)",
+                                  "&amp;#106;avascript:alert(1)", "java\u00adscript:alert(1)"])
 def test_unsafe_link_targets_are_dropped(href):
     html = parse(f"[klik]({href})")
     assert html.a.get_text() == "klik"
@@ -85,3 +89,29 @@ def test_every_shipped_text_renders_as_python_markdown_would():
     corpus = load_corpus(ROOT / "guidelines")
     texts = {s for g in corpus.guidelines for _, t in text_fields(g) for s in (t.id, t.en) if s}
     assert [t[:60] for t in texts if render_markdown(t) != _python_markdown(t)] == []
+
+
+@pytest.mark.parametrize("url", ["java&#x09;script:x", "javascript&colon;x", "%6Aavascript:x", "jav&#97;script:x",
+                                 " javascript:x", "\x01javascript:x", "data:text/html,x"])
+def test_a_scheme_is_judged_after_decoding(url):
+    assert not is_safe_url(url)
+
+
+@pytest.mark.parametrize("url", ["https://peraturan.go.id/uu-21-2007", "../panduan/#langkah", "mailto:sapa@kemenpppa.go.id",
+                                 "tel:129", "/a?b=1&amp;c=2"])
+def test_ordinary_addresses_stay_safe(url):
+    assert is_safe_url(url)
+
+
+@pytest.mark.parametrize("text", [
+    "[klik](https://contoh.test){: onclick=alert(1) }",
+    "<details open ontoggle=alert(1)>",
+    "| a |\n|---|\n| <svg onload=alert(1)> |",
+    "```\n<script>alert(1)</script>\n```",
+])
+def test_no_attribute_or_element_outside_the_allow_list_survives(text):
+    html = parse(text)
+    from pedoman.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+    for el in html.find_all(True):
+        assert el.name in ALLOWED_TAGS
+        assert set(el.attrs) <= ALLOWED_ATTRIBUTES.get(el.name, set())

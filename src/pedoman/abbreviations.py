@@ -39,7 +39,9 @@ def _pattern(terms: frozenset[str]) -> re.Pattern | None:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
     starts = "".join(sorted({re.escape(t[0]) for t in terms}))
-    return re.compile(rf"(?=[<{starts}])(?:{_LEFT_ALONE}|(?<![\w-])(?P<term>{alternatives})(?![\w-]){_IN_TEXT})",
+    # A term is a whole word of running text: not a part of a longer word, nor of a character
+    # reference (a term "amp" must leave "&amp;" alone).
+    return re.compile(rf"(?=[<{starts}])(?:{_LEFT_ALONE}|(?<![\w&#-])(?P<term>{alternatives})(?![\w-]){_IN_TEXT})",
                       re.DOTALL)
 
 
@@ -54,6 +56,6 @@ def mark_abbreviations(page_html: str, table: dict[str, str]) -> str:
         if term is None:
             return match.group(0)
         # tabindex: a keyboard reaches it and its expansion shows on focus (overrides/assets/abbr.js)
-        return f'<abbr title="{html.escape(table[term], quote=True)}" tabindex="0">{term}</abbr>'
+        return f'<abbr title="{html.escape(table[term], quote=True)}" tabindex="0">{html.escape(term, quote=False)}</abbr>'
 
     return pattern.sub(mark, page_html)

@@ -25,11 +25,14 @@ from .markdown import render_markdown
 from .model import KINDS, LANGUAGES, STAKEHOLDERS, Text
 from .corpus import Corpus
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 
 
 def _heading(value: str) -> str:
-    """Plain text made safe for a Markdown heading (no emphasis, links or HTML)."""
+    """Plain text made safe for a Markdown heading (no emphasis, links or attributes).
+
+    `<`, `>` and `&` are left to the templates' autoescaping, which turns them into
+    character references Markdown prints as they are."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
 
 
