@@ -34,6 +34,8 @@ class Corpus:
     """Translation fingerprints from translations.yaml; None when tracking has not started."""
     regulations: dict[str, Regulation] = field(default_factory=dict)
     """The legal instruments guidelines cite, in register order."""
+    personal_data_reviewed: frozenset[str] = frozenset()
+    """Official contacts an editor recorded in reviewed.yaml: not personal data (see `privacy`)."""
 
     def recommendation(self, rec_id: str) -> Recommendation:
         return next(r for r in self.recommendations if r.id == rec_id)
@@ -59,4 +61,5 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         paths={g.id: path for path, g in valid.guidelines},
         reviewed=dict(valid.translations.reviewed) if valid.translations else None,
         regulations={r.id: r for r in valid.regulations.regulations},
+        personal_data_reviewed=frozenset(v.value for v in valid.reviewed.personal_data) if valid.reviewed else frozenset(),
     )

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .characters import refused_character
 from .errors import ContentError
 
 try:  # libyaml is several times faster; both compose the same nodes
@@ -105,8 +106,9 @@ def format_path(path: Path_) -> str:
 
 
 class _Walker:
-    def __init__(self, path: str):
+    def __init__(self, path: str, text: str):
         self.path = path
+        self.text = text
         self.errors: list[ContentError] = []
         self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
@@ -148,6 +150,7 @@ class _Walker:
                                "write the fields out")
                     continue
                 key = key_node.value if key_node.tag == _STR else str(self.scalar(key_node))
+                self.check_characters(key_node, where, key)
                 if key in key_nodes:
                     first = key_nodes[key].start_mark.line + 1
                     self.error(key_node, (*where, key),
@@ -159,7 +162,26 @@ class _Walker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*where, i), node) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        value = self.scalar(node)
+        if isinstance(value, str):
+            self.check_characters(node, where, value)
+        return value
+
+    def check_characters(self, node: yaml.Node, where: Path_, value: str) -> None:
+        """An error at the first character no output can print (see `characters`): at the
+        character itself when the file holds it as it is, else at the start of the text
+        (a YAML escape such as "\\v" wrote it)."""
+        refused = refused_character(value)
+        if refused is None:
+            return
+        index, message = refused
+        at = self.text.find(value[index], node.start_mark.index, node.end_mark.index)
+        if at < 0:
+            self.error(node, where, message)
+            return
+        line = self.text.count("\n", 0, at)
+        column = at - (self.text.rfind("\n", 0, at) + 1)
+        self.errors.append(ContentError(self.path, line + 1, column + 1, format_path(where), message))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         """The value of a plain scalar, or its text when YAML cannot convert it.
@@ -216,7 +238,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
         found = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
         return fail(f"the file must be a mapping of fields (key: value), found {found}",
                     root.start_mark.line + 1, root.start_mark.column + 1)
-    walker = _Walker(name)
+    walker = _Walker(name, text)
     data = walker.walk(root, ())
     if walker.errors:
         return None, walker.errors

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 import types
 from functools import lru_cache
@@ -26,7 +27,7 @@ from .errors import ContentError, ContentErrors
 from .language import LANGUAGE_NAMES, misplaced
 from .loader import Document, format_path, load_yaml
 from .privacy import find_personal_data
-from .urls import PACK_NAMES
+from .urls import PACK_NAMES, RESERVED_NAMES, glossary_anchor
 from .model import (
     GUIDELINE_MODELS,
     KINDS,
@@ -223,13 +224,15 @@ def _duplicates(doc: Document, items: list, key: str, what: str, list_loc: tuple
     return errors
 
 
-def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def _strings(data: Any, loc: tuple = (), keys: bool = False) -> Iterator[tuple[tuple, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*loc, key))
+            if keys:
+                yield loc, str(key)
+            yield from _strings(value, (*loc, key), keys)
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i))
+            yield from _strings(value, (*loc, i), keys)
     elif isinstance(data, str):
         yield loc, data
 
@@ -337,7 +340,7 @@ def _check_documents(g: Guideline, regulations: dict, err) -> None:
 
 
 def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]],
-                     reviewed: frozenset[str], regulations: dict | None = None,
+                     regulations: dict | None = None,
                      agencies: dict | None = None) -> list[ContentError]:
     errors: list[ContentError] = []
 
@@ -348,6 +351,8 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
         err(("id",), f"expected '{path.stem}' (the file name without .yaml), found '{g.id}'")
     elif g.id in PACK_NAMES.values():
         err(("id",), f"'{g.id}' names the training pack's PDF; choose another id (and file name)")
+    elif g.id in RESERVED_NAMES:
+        err(("id",), f"'{g.id}' is the name of a page or folder the site writes; choose another id (and file name)")
     errors += _duplicates(doc, g.sections, "id", "section id", ("sections",))
     for i, section in enumerate(g.sections):
         if section.id in RESERVED_ANCHORS:
@@ -370,9 +375,61 @@ def _check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[st
     _check_references(doc, g, regulations or {}, err)
     _check_changes(doc, g, err)
     _check_documents(g, regulations or {}, err)
-    for loc, text in _strings(doc.data):
-        for finding in find_personal_data(text, reviewed):
-            err(loc, finding.message())
+    return errors
+
+
+FUTURE_MARGIN = datetime.timedelta(days=1)
+"""A date may lie this far past the build's date (a day ahead in Jayapura is still today in UTC)."""
+
+
+def _check_dates(doc: Document, value: BaseModel, today: datetime.date) -> list[ContentError]:
+    """Dates that say when something happened (`updated`, `checked`, a change's `date`) are not in the future."""
+    errors = []
+    latest = today + FUTURE_MARGIN
+    for loc, date in _dates(value):
+        if date > latest:
+            errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc),
+                                       f"{date.isoformat()} is in the future; write the date it happened "
+                                       "(at most one day past the build's date)"))
+    return errors
+
+
+PAST_DATES = ("updated", "checked")
+"""Fields whose date records something done; plus every `date` inside `changes`."""
+
+
+def _dates(obj: Any, loc: tuple = (), in_changes: bool = False) -> Iterator[tuple[tuple, datetime.date]]:
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if isinstance(value, datetime.date):
+                if name in PAST_DATES or in_changes and name == "date":
+                    yield (*loc, name), value
+            elif isinstance(value, (BaseModel, list)):
+                yield from _dates(value, (*loc, name), in_changes or name == "changes")
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _dates(item, (*loc, i), in_changes)
+
+
+def _check_personal_data(doc: Document, reviewed: frozenset[str]) -> list[ContentError]:
+    """Every text of a file, keys included, read for personal data (see `privacy`)."""
+    return [ContentError(doc.path, *doc.mark(loc), format_path(loc), finding.message())
+            for loc, text in _strings(doc.data, keys=True)
+            for finding in find_personal_data(text, reviewed)]
+
+
+def _glossary_anchors(doc: Document, glossary: GlossaryFile) -> list[ContentError]:
+    """Glossary terms that would share an anchor on the glossary page (it ignores case and spaces)."""
+    errors, first = [], {}
+    for i, term in enumerate(glossary.terms):
+        anchor = glossary_anchor(term.term)
+        if anchor in first and glossary.terms[first[anchor]].term != term.term:
+            loc = ("terms", i, "term")
+            errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc),
+                                       f"'{term.term}' differs from '{glossary.terms[first[anchor]].term}' only in "
+                                       "case or spacing; keep one of them"))
+        first.setdefault(anchor, i)
     return errors
 
 
@@ -510,11 +567,29 @@ class Validated:
     translations: TranslationsFile | None
 
 
-def validate_folder(root: Path, base: Path) -> Validated:
+def content_files(root: Path, show) -> tuple[list[Path], list[ContentError]]:
+    """Every regular file under `root`, and an error for each symbolic link: a link is never
+    followed, so a pull request cannot make the build read (and print) a file outside the folder."""
+    files, errors = [], []
+    for folder, dirs, names in os.walk(root):
+        for name in sorted(dirs + names):
+            path = Path(folder, name)
+            if path.is_symlink():
+                errors.append(ContentError(show(path), 1, 1, "", "a symbolic link; content files must be regular "
+                                           "files inside the folder (copy the file here instead)"))
+            elif name in names:
+                files.append(path)
+        dirs[:] = sorted(d for d in dirs if not Path(folder, d).is_symlink())
+    return sorted(files), errors
+
+
+def validate_folder(root: Path, base: Path, today: datetime.date | None = None) -> Validated:
     """Check every file under `root`; raise `ContentErrors` listing all problems.
 
-    File names in errors are shown relative to `base`.
+    File names in errors are shown relative to `base`; dates are judged against `today`
+    (the build's date unless given).
     """
+    today = today or datetime.date.today()
     errors: list[ContentError] = []
 
     def show(path: Path) -> str:
@@ -523,9 +598,12 @@ def validate_folder(root: Path, base: Path) -> Validated:
         except ValueError:
             return str(path)
 
+    files, errors = content_files(root, show)
     registers: dict[str, Any] = {}
     for name, model in (REGISTERS | OPTIONAL_REGISTERS).items():
         path = root / name
+        if path.is_symlink():
+            continue  # reported by content_files
         if not path.is_file():
             if name in REGISTERS:
                 errors.append(ContentError(show(path), 1, 1, "", f"missing file: {name} is required"))
@@ -540,8 +618,8 @@ def validate_folder(root: Path, base: Path) -> Validated:
         if "reviewed.yaml" in registers else frozenset()
 
     guideline_docs: list[tuple[Path, Document, Guideline]] = []
-    for path in sorted(root.rglob("*")):
-        if path.is_dir() or path.parent == root and (path.name in REGISTERS or path.name in OPTIONAL_REGISTERS):
+    for path in files:
+        if path.parent == root and (path.name in REGISTERS or path.name in OPTIONAL_REGISTERS):
             continue
         rel = path.relative_to(root)
         if path.suffix not in (".yaml", ".yml") or rel.parts[0].startswith("."):
@@ -577,6 +655,7 @@ def validate_folder(root: Path, base: Path) -> Validated:
     errors += _duplicates(rec_doc, recs.recommendations, "id", "recommendation id", ("recommendations",))
     errors += _duplicates(agency_doc, agencies.agencies, "id", "agency id", ("agencies",))
     errors += _duplicates(glossary_doc, glossary.terms, "term", "term", ("terms",))
+    errors += _glossary_anchors(glossary_doc, glossary)
     reg_doc, regs = registers["regulations.yaml"]
     errors += _duplicates(reg_doc, regs.regulations, "id", "regulation id", ("regulations",))
     errors += _check_agencies(agency_doc, agencies)
@@ -591,13 +670,16 @@ def validate_folder(root: Path, base: Path) -> Validated:
     regulation_by_id = {r.id: r for r in regs.regulations}
     first_file: dict[str, str] = {}
     for path, doc, g in guideline_docs:
-        errors += _check_guideline(doc, g, path, known, reviewed, regulation_by_id, agency_by_id)
+        errors += _check_guideline(doc, g, path, known, regulation_by_id, agency_by_id)
         if g.id in first_file:
             errors.append(ContentError(doc.path, *doc.mark(("id",)), "id",
                                        f"duplicate guideline id '{g.id}' (also used by {first_file[g.id]})"))
         first_file.setdefault(g.id, doc.path)
-    errors += _check_languages(
-        [registers[name] for name in REGISTERS] + [(doc, g) for _, doc, g in guideline_docs])
+    documents = [registers[name] for name in REGISTERS] + [(doc, g) for _, doc, g in guideline_docs]
+    for doc, value in documents:
+        errors += _check_personal_data(doc, reviewed)
+        errors += _check_dates(doc, value, today)
+    errors += _check_languages(documents)
 
     if errors:
         raise ContentErrors(errors)
