@@ -249,5 +249,6 @@ def _stable_zip(data: bytes, day: datetime.date) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
+            entry.create_system = 3  # Unix, wherever it is built (Python says 0 on Windows)
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()

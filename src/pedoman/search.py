@@ -8,6 +8,7 @@ is indexed, so navigation text never matches.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -51,6 +52,23 @@ def weigh(page_html: str) -> str:
     return _SEPARATED.sub(r"\1 ", page_html)
 
 
+ENTRY = "pagefind-entry.json"
+"""The index's entry point: Pagefind's version and each language's index (by content digest)."""
+
+
+def sort_entry(path: Path) -> None:
+    """Rewrite Pagefind's entry file with its languages in alphabetical order.
+
+    Pagefind writes them in the order of a Rust hash map, which changes from run to run: the
+    same pages gave a different file, so a different offline version (`offline.digest`) and
+    every reader's browser fetched the whole site again. Pagefind's script looks a language up by
+    name (only a page in a language without an index falls back to the largest index, on a tie the
+    first listed, now always the same); the rest of the file is written as Pagefind writes it."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def build_index(site_dir: Path | str) -> SearchReport:
     """Index the built site into `<site_dir>/pagefind/`, headings and stage titles weighted."""
     for page in Path(site_dir).rglob("*.html"):
@@ -65,6 +83,7 @@ def build_index(site_dir: Path | str) -> SearchReport:
     )
     if run.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{run.stdout}\n{run.stderr}")
+    sort_entry(Path(site_dir) / "pagefind" / ENTRY)
     languages = re.search(r"Discovered \d+ languages?: (.*)", run.stdout)
     pages = re.search(r"Indexed (\d+) pages", run.stdout)
     return SearchReport(
