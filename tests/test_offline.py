@@ -2,9 +2,11 @@
 
 In Chromium, the site served under a sub-path (as a project site is): after the first visit the
 worker controls the page; offline, another guideline page opens, the language switcher works,
-the search finds results in both languages, and a PDF opened while online opens again. A
-rebuild with a change gives a new cache, deletes the old one and shows the notice of a newer
-version in each page's language. No request leaves the site's host.
+the search finds results in both languages, and a PDF opened while online opens again. An
+address with a query string is answered with the file kept without it and never stored; of the
+PDFs and documents opened, the worker keeps no more than `offline.EXTRA_LIMIT`, the oldest dropped
+first. A rebuild with a change gives a new cache, deletes the old one and shows the notice of a
+newer version in each page's language. No request leaves the site's host.
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
-from playwright.sync_api import expect
+from playwright.sync_api import Error as PlaywrightError, expect
 
 from conftest import VALID, build_site
-from harness import Preview, free_port, read_config, write_variant
+from harness import ROOT, Preview, free_port, read_config, write_variant
 from pedoman import offline
 from pedoman.words import CATALOGUE
 from webcheck import launch, serve, type_search
@@ -81,6 +83,11 @@ def test_the_worker_keeps_pages_what_they_load_and_the_index_not_pdfs_or_documen
     assert kept["./"] == "index.html" and kept["guidelines/x/"] == "guidelines/x/index.html"
 
 
+def test_the_readme_states_the_bound_of_files_kept_once_opened():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"once it was opened, at most {offline.EXTRA_LIMIT} of them" in " ".join(readme.split())
+
+
 # --- what a build writes ----------------------------------------------------------------------
 
 def test_each_language_has_a_manifest_with_icons_in_the_theme_colour(fixture_site):
@@ -113,6 +120,8 @@ def test_the_worker_names_its_cache_after_the_files_it_serves(fixture_site):
     worker = (site / offline.WORKER).read_text(encoding="utf-8")
     assert f'const VERSION = "{offline.digest(site)}";' in worker
     assert "__PEDOMAN_" not in worker
+    assert f"const EXTRA_LIMIT = {offline.EXTRA_LIMIT};" in worker
+    assert 'const OPENED = [".pdf", ".docx", ".xlsx"];' in worker
     assert "//" not in "".join(json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker, re.S).group(1)))
 
 
@@ -123,10 +132,28 @@ CONTROLLED = "() => navigator.serviceWorker.ready.then(() => navigator.serviceWo
 """True once this build's worker is installed, holds every file and controls the page."""
 
 
+def wait_until(page, predicate: str, arg=None, timeout: float = 10_000) -> None:
+    """Wait until the JavaScript function `predicate`, which may return a promise, gives a true value.
+
+    Not Playwright's own wait for a function: it returns as soon as a promise settles, even to
+    false (Playwright 1.65), so each wait for the worker or the Cache Storage passed at once."""
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:
+            if page.evaluate(predicate, arg):
+                return
+        except PlaywrightError as error:  # the page navigated meanwhile: ask the next one
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout / 1000:.0f} s: {predicate} ({arg!r})")
+        time.sleep(0.1)
+
+
 def until_controlled(page) -> float:
     """Wait until the service worker controls `page`; seconds it took."""
     start = time.monotonic()
-    page.wait_for_function(CONTROLLED, timeout=60_000)
+    wait_until(page, CONTROLLED, timeout=60_000)
     return time.monotonic() - start
 
 
@@ -190,6 +217,87 @@ def test_after_one_visit_pages_language_switch_and_search_work_offline(browser, 
     assert hosts == {urlparse(root).netloc}
 
 
+CACHED_URLS = """() => caches.keys().then(names => Promise.all(names.map(name =>
+    caches.open(name).then(cache => cache.keys()).then(requests => requests.map(r => r.url))))).then(lists => lists.flat())"""
+"""Every URL the page's origin keeps, in every cache, in the order stored."""
+
+
+def test_query_strings_are_answered_from_the_kept_file_and_never_stored(browser, fixture_site):
+    site = fixture_site.site
+    pdf = sorted(p.relative_to(site).as_posix() for p in (site / "pdf").glob("*.pdf"))[0]
+    document = sorted(p.relative_to(site).as_posix() for p in (site / "documents").rglob("*.docx"))[0]
+    with serve(site.parent) as root:
+        base = root + SUB_PATH
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "?utm_source=wa")
+        until_controlled(page)
+        manifest = set(page.evaluate(CACHED_URLS))
+        for url in ("guidelines/formation/gt-uji/?x=1", "guidelines/formation/gt-uji/?x=2#stages",
+                    "en/?q=restitution", "glossary/?a=1&b=2"):
+            page.goto(base + url)
+            expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
+        fetch_status = "url => fetch(url).then(r => r.status, () => 'failed')"
+        for url in (f"{pdf}?download=1", f"{pdf}?download=2", f"{document}?v=3", "data/crossref.json?x=1",
+                    "feed.xml?x=1"):
+            assert page.evaluate(fetch_status, base + url) == 200, url
+        wait_until(page, "url => caches.match(url).then(hit => hit !== undefined)", arg=base + document)
+        kept = page.evaluate(CACHED_URLS)
+        assert [url for url in kept if "?" in url or "#" in url] == []
+        assert set(kept) - manifest == {base + pdf, base + document}  # open data and feeds are not kept
+
+        context.set_offline(True)
+        assert page.evaluate(fetch_status, base + f"{pdf}?another=1") == 200  # the kept PDF, whatever the query
+        assert page.evaluate(fetch_status, base + "data/crossref.json") == "failed"
+        page.goto(base + "en/guidelines/cooperation/kerja-sama-uji/?from=offline")
+        assert page.locator("html").get_attribute("lang") == "en"
+        expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
+        assert [url for url in page.evaluate(CACHED_URLS) if "?" in url] == []
+        context.close()
+
+
+def test_the_files_kept_once_opened_are_bounded_the_oldest_dropped_first(browser, fixture_site, tmp_path):
+    """More PDFs opened than the bound: the cache keeps the manifest and the newest EXTRA_LIMIT."""
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site.site, site)  # the session's site stays as it was built
+    source = next((site / "pdf").glob("*.pdf")).read_bytes()
+    opened = [f"pdf/opened-{n:03}.pdf" for n in range(offline.EXTRA_LIMIT + 12)]
+    for name in opened:  # not in the manifest: files the worker learns of only as they are opened
+        (site / name).write_bytes(source)
+    # documents count too: a .docx and an .xlsx among the first opened, so dropped as the oldest
+    opened[5:5] = [next(p.relative_to(site).as_posix() for p in sorted((site / "documents").rglob(f"*.{ext}")))
+                   for ext in ("docx", "xlsx")]
+    with serve(tmp_path) as root:
+        base = root + SUB_PATH
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base)
+        until_controlled(page)
+        manifest = page.evaluate(CACHED_URLS)
+        statuses = page.evaluate("urls => urls.reduce((done, url) => done.then(list => "
+                                 "fetch(url).then(r => r.blob().then(() => [...list, r.status]))), Promise.resolve([]))",
+                                 [base + name for name in opened])
+        assert set(statuses) == {200}
+        last = base + opened[-1]
+        # each copy is stored and then the oldest beyond the bound dropped, one after the other
+        wait_until(page, f"""() => ({CACHED_URLS})().then(urls => urls.includes({json.dumps(last)})
+            && urls.length === {len(manifest) + offline.EXTRA_LIMIT})""", timeout=30_000)
+        kept = page.evaluate(CACHED_URLS)
+        assert len(kept) == len(manifest) + offline.EXTRA_LIMIT
+        assert [url for url in kept if url not in manifest] == [base + name for name in opened[-offline.EXTRA_LIMIT:]]
+        assert set(manifest) <= set(kept)  # nothing of the manifest is dropped
+
+        context.set_offline(True)
+        fetch_status = "url => fetch(url).then(r => r.status, () => 'failed')"
+        assert page.evaluate(fetch_status, last) == 200
+        assert page.evaluate(fetch_status, base + opened[0]) == "failed"  # the oldest was dropped
+        page.goto(base + "guidelines/victim-assistance/layanan-uji/")  # a page of the manifest, never visited
+        assert page.locator("html").get_attribute("lang") == "id"
+        expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
+        assert "/site/guidelines/victim-assistance/layanan-uji/" in search(page, "dampingi")
+        context.close()
+
+
 def test_a_new_build_replaces_the_cache_and_says_so(browser, tmp_path):
     content = tmp_path / "guidelines"
     shutil.copytree(VALID, content)
@@ -222,8 +330,8 @@ def test_a_new_build_replaces_the_cache_and_says_so(browser, tmp_path):
         expect(indonesian.locator("#pd-update")).to_have_text("Versi baru tersedia — muat ulang")
         expect(english.locator("#pd-update")).to_have_text("A newer version is available — reload")
         # the new worker controls the pages as it activates; its activate step then deletes the old cache
-        indonesian.wait_for_function("names => caches.keys().then(keys => keys.join() === names.join())",
-                                     arg=[f"pedoman /{SUB_PATH} {new}"], timeout=10_000)
+        wait_until(indonesian, "names => caches.keys().then(keys => keys.join() === names.join())",
+                   arg=[f"pedoman /{SUB_PATH} {new}"])
         indonesian.locator("#pd-update button").click()
         expect(indonesian.locator("h1")).to_contain_text("Pembentukan gugus tugas provinsi baru")
         expect(indonesian.locator("#pd-update")).to_be_hidden()
@@ -261,8 +369,7 @@ def test_the_live_preview_retires_a_built_sites_worker_at_the_same_address(brows
         assert "caches.delete" in preview.page("sw.js") and "PRECACHE" not in preview.page("sw.js")
         page.goto(root + "guidelines/formation/gt-uji/")  # may first come from the old worker's cache
         expect(page.locator("h1")).to_contain_text("Pembentukan gugus tugas pratinjau", timeout=30_000)
-        page.wait_for_function("() => caches.keys().then(keys => keys.length === 0)", timeout=10_000)
-        page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)",
-                               timeout=10_000)
+        wait_until(page, "() => caches.keys().then(keys => keys.length === 0)")
+        wait_until(page, "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
         assert page.locator("script[data-worker]").count() == 0  # the preview's pages register none
     context.close()

@@ -9,8 +9,11 @@ pages), so the worker lists and digests the files exactly as they are served:
 - `assets/icons/pedoman.svg` and PNGs at 192 and 512 px, drawn here from one shape;
 - `sw.js` at the site's root: `offline_worker.js` beside this module with the cache's name and
   the list of files to keep filled in. It precaches every page of both languages, the styles,
-  scripts and images the pages use, and the Pagefind index; other files of the site (PDFs,
-  documents, open data) are fetched while online and kept once opened.
+  scripts and images the pages use, and the Pagefind index (its manifest); a PDF or document
+  (`OPENED`) is fetched while online and kept once opened, at most `EXTRA_LIMIT` of them (the
+  oldest dropped first); other files (open data, feeds) are never kept. A request with a query
+  string is answered with the kept file of its address without it, and no such variant is ever
+  stored: a reader's copy holds the manifest's files and at most `EXTRA_LIMIT` more.
 
 The cache's name carries a digest of every file the site serves (the worker aside), so any
 change to a page, a PDF or the index gives a new worker and a new cache, and the old cache is
@@ -37,6 +40,13 @@ RETIRING_SOURCE = Path(__file__).with_name("offline_retire.js")
 ICONS = "assets/icons"
 ICON_SIZES = (192, 512)
 BACKGROUND = "#ffffff"
+OPENED = (".pdf", ".docx", ".xlsx")
+"""Files the worker keeps once a reader opened one while online: PDFs and the drafting kit's documents."""
+EXTRA_LIMIT = 60
+"""The most files a reader's offline copy keeps beyond its manifest (OPENED ones), the oldest dropped
+first. Every PDF and document of one language of the shipped site (52 files, 4.3 MB in 2026-12)
+fits, so a trainer who opens them all keeps them all; however large the site grows, a reader's
+phone keeps no more than this."""
 
 # What a page refers to and a reader needs offline: styles, scripts, images, icons, manifests.
 _ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"#?]+)"')
@@ -80,7 +90,9 @@ def write_offline(site_dir: Path | str) -> OfflineReport:
               .replace('"__PEDOMAN_VERSION__"', json.dumps(version))
               .replace('["__PEDOMAN_PRECACHE__"]', json.dumps([url for url, _ in kept], indent=0))
               .replace('{"__PEDOMAN_NOT_FOUND__": ""}', json.dumps(
-                  {prefix: page for prefix, page in not_found.items() if (site_dir / page).is_file()})))
+                  {prefix: page for prefix, page in not_found.items() if (site_dir / page).is_file()}))
+              .replace('["__PEDOMAN_OPENED__"]', json.dumps(list(OPENED)))
+              .replace('"__PEDOMAN_EXTRA_LIMIT__"', json.dumps(EXTRA_LIMIT)))
     if "__PEDOMAN_" in worker:
         raise ValueError(f"{WORKER_SOURCE.name}: a placeholder was left unfilled")
     (site_dir / WORKER).write_text(worker, encoding="utf-8")
@@ -213,5 +225,6 @@ def digest(site_dir: Path | str) -> str:
         rel = file.relative_to(site_dir).as_posix()
         if file.is_file() and rel != WORKER:
             total.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(file.read_bytes()).digest())
-    total.update(WORKER_SOURCE.read_bytes())  # a change to the worker's own code is a new version too
+    # a change to the worker's own code or to what it keeps once opened is a new version too
+    total.update(WORKER_SOURCE.read_bytes() + json.dumps([OPENED, EXTRA_LIMIT]).encode("ascii"))
     return total.hexdigest()[:16]

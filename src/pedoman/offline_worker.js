@@ -1,13 +1,18 @@
 /* pedoman's service worker, written into the site as sw.js by src/pedoman/offline.py, which
-   fills in VERSION (a digest of every file the site serves), PRECACHE and NOT_FOUND.
+   fills in VERSION (a digest of every file the site serves), PRECACHE, NOT_FOUND, OPENED (the
+   endings of the files kept once opened) and EXTRA_LIMIT.
 
    After a reader's first visit the site keeps working without a connection:
    - install: every page of both languages, the styles, scripts and images they use and the
      search index go into one cache named after this build;
-   - fetch: those come from the cache; anything else of the site (PDFs, documents, open data,
-     search fragments not listed) comes from the network and a copy is kept for offline use;
+   - fetch: those come from the cache, whatever query string a request carries (`/page/?q=x`
+     is `/page/`); a PDF or document (OPENED) comes from the network and a copy is kept under
+     its address without a query string, at most EXTRA_LIMIT of them, the oldest dropped first;
+     anything else of the site (open data, feeds) comes from the network only;
    - activate: this build's worker deletes the caches of older builds and takes over the open
      pages at once (the page then says that a newer version is available).
+   So the cache holds the manifest's files and at most EXTRA_LIMIT more, never a variant of an
+   address with a query string.
    Every URL is relative to this file's folder, the worker's scope, so the site may live under a
    sub-path (a project site at /<repo>/). Requests to other hosts are left to the browser. */
 "use strict";
@@ -15,6 +20,8 @@
 const VERSION = "__PEDOMAN_VERSION__";
 const PRECACHE = ["__PEDOMAN_PRECACHE__"];
 const NOT_FOUND = {"__PEDOMAN_NOT_FOUND__": ""}; // URL prefix of a language → its not-found page
+const OPENED = ["__PEDOMAN_OPENED__"]; // endings of the files kept once a reader opened them
+const EXTRA_LIMIT = "__PEDOMAN_EXTRA_LIMIT__"; // at most this many of them
 
 const SCOPE = new URL("./", self.location).href;
 // Several sites may share one host (project sites): a cache belongs to this scope only.
@@ -36,8 +43,25 @@ function fromCache(request) {
   return caches.match(request, { cacheName: CACHE, ignoreSearch: true });
 }
 
-function keep(request, response) {
-  return caches.has(CACHE).then((mine) => mine && caches.open(CACHE).then((cache) => cache.put(request, response)));
+function keptOnceOpened(url) {
+  const path = new URL(url).pathname.toLowerCase();
+  return OPENED.some((ending) => path.endsWith(ending));
+}
+
+// One copy at a time: each is stored, then the oldest beyond EXTRA_LIMIT are dropped, so two
+// files opened together never leave more than the limit.
+let storing = Promise.resolve();
+
+function keep(url, response) {
+  storing = storing.then(() => caches.has(CACHE).then((mine) => mine && caches.open(CACHE).then((cache) =>
+    cache.put(withoutQuery(url), response)
+      .then(() => cache.keys())
+      .then((requests) => {
+        // the Cache API lists entries in the order they were stored (a copy stored again moves last)
+        const extra = requests.filter((r) => !KEPT.has(r.url));
+        return Promise.all(extra.slice(0, Math.max(0, extra.length - EXTRA_LIMIT)).map((r) => cache.delete(r)));
+      })))).catch(() => { /* storage full or the cache deleted meanwhile: the file was shown all the same */ });
+  return storing;
 }
 
 self.addEventListener("install", (event) => {
@@ -61,12 +85,11 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fromCache(request).then((hit) => hit || fetch(request)));
     return;
   }
-  // Online: the network, and a whole (200) response is kept; offline: the kept copy, or for
-  // a page never visited the not-found page of its language.
+  // Online: the network, and a whole (200) PDF or document is kept; offline: the kept copy, or
+  // for a page never visited the not-found page of its language.
   event.respondWith(fetch(request).then((response) => {
-    if (response.status === 200 && response.type === "basic") {
-      const copy = response.clone();
-      event.waitUntil(keep(request, copy));
+    if (response.status === 200 && response.type === "basic" && keptOnceOpened(request.url)) {
+      event.waitUntil(keep(request.url, response.clone()));
     }
     return response;
   }, (error) => fromCache(request).then((hit) => hit || notFound(request) || Promise.reject(error))));
