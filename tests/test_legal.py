@@ -77,3 +77,12 @@ def test_the_shipped_register_holds_every_instrument_the_corpus_cites_with_statu
     assert corpus.regulations["uu-18-2017"].amended_by == ["uu-6-2023"]
     assert corpus.regulations["perban-bp2mi-9-2020"].replaced_by == "permen-p2mi-17-2025"
     assert not cited["perban-bp2mi-9-2020"]
+
+
+def test_the_build_date_follows_source_date_epoch(monkeypatch):
+    """An old commit rebuilt with SOURCE_DATE_EPOCH lists the instruments due on its own day."""
+    corpus = load_corpus(VALID)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2025, 5, 1, tzinfo=datetime.timezone.utc).timestamp())))
+    assert stale(corpus) == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 11, 30, tzinfo=datetime.timezone.utc).timestamp())))
+    assert [r.id for r in stale(corpus)] == ["pp-9-2008"]

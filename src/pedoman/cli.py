@@ -19,6 +19,7 @@ from .translations import mark_reviewed
 from .translations import report as translation_report
 from .schema import write_schemas
 from .corpus import Corpus, load_corpus
+from .clock import build_date
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -116,7 +117,7 @@ def _legal(args: argparse.Namespace) -> int:
     if corpus is None:
         return EXIT_CONTENT
     try:
-        today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+        today = datetime.date.fromisoformat(args.today) if args.today else build_date()
     except ValueError:
         print(f"pedoman: --today expects a date written as YYYY-MM-DD, found '{args.today}'", file=sys.stderr)
         return EXIT_USAGE

@@ -38,6 +38,15 @@ LABEL_STYLE = "Pedoman Label"
 NOTICE_STYLE = "Pedoman Notice"
 
 
+PROPERTY_LIMIT = 255
+"""Word's limit for a document property (title, subject); python-docx refuses a longer one."""
+
+
+def _property(text: str) -> str:
+    """A title as a document property: the page and the file name carry it whole."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _set_language(style, tag: str) -> None:
     rpr = style.element.get_or_add_rPr()
     lang = rpr.find(qn("w:lang"))
@@ -224,8 +233,8 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
                 doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     props = doc.core_properties
     moment = datetime.datetime.combine(d.guideline.updated, datetime.time(0, 0))
-    props.title = d.title
-    props.subject = d.guideline.title.get(d.lang)
+    props.title = _property(d.title)
+    props.subject = _property(d.guideline.title.get(d.lang))
     props.version = d.guideline.version
     props.revision = 1
     props.language = LANGUAGE_TAGS[d.lang]

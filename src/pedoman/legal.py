@@ -10,6 +10,8 @@ import datetime
 import re
 from typing import TYPE_CHECKING
 
+from .clock import build_date
+
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Guideline, Reference, Regulation
@@ -31,7 +33,7 @@ def stale_before(today: datetime.date, months: int = STALE_AFTER_MONTHS) -> date
 
 def stale(corpus: Corpus, today: datetime.date | None = None) -> list[Regulation]:
     """Instruments whose status was last checked more than twelve months before `today`, oldest first."""
-    limit = stale_before(today or datetime.date.today())
+    limit = stale_before(today or build_date())
     return sorted((r for r in corpus.regulations.values() if r.checked < limit), key=lambda r: (r.checked, r.id))
 
 

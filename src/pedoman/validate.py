@@ -23,6 +23,7 @@ from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from .clock import build_date
 from .errors import ContentError, ContentErrors
 from .language import LANGUAGE_NAMES, misplaced
 from .loader import Document, format_path, load_yaml
@@ -589,7 +590,7 @@ def validate_folder(root: Path, base: Path, today: datetime.date | None = None) 
     File names in errors are shown relative to `base`; dates are judged against `today`
     (the build's date unless given).
     """
-    today = today or datetime.date.today()
+    today = today or build_date()
     errors: list[ContentError] = []
 
     def show(path: Path) -> str:

@@ -154,6 +154,7 @@ def _stable(data: bytes, moment: datetime.datetime) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
+            entry.create_system = 3  # Unix, wherever it is built: the same bytes on every machine
             target.writestr(entry, content)
     return out.getvalue()
 
