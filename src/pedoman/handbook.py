@@ -199,8 +199,8 @@ def diagram_parts(g: Guideline, lang: str, agency) -> list[tuple[str, range]]:
 
 def _svg_img(svg: str) -> Markup:
     """An <img> of an inline SVG; its title and description are the figure's text alternative."""
-    title = re.search(r"<title[^>]*>(.*?)</title>", svg).group(1)
-    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg)
+    title = re.search(r"<title[^>]*>(.*?)</title>", svg, re.DOTALL).group(1)
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.DOTALL)
     alt = Markup(f"{title}. {desc.group(1)}" if desc else title).unescape()
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return Markup('<img class="diagram" alt="{}" src="data:image/svg+xml;base64,{}">').format(alt, data)
