@@ -131,6 +131,7 @@ NOT_JUDGED_BY_A_SCHEMA = {
     "index": "the names of the site's pages and folders are the site's (urls.py), not the content model's",
     "pdf": "the names of the site's pages and folders are the site's (urls.py), not the content model's",
     "control-vertical-tab": "characters no output can print are refused by the loader (characters.py), for every text alike",
+    "control-raw-next-line": "characters no output can print are refused by the loader (characters.py), for every text alike",
     "control-next-line-in-summary": "characters no output can print are refused by the loader (characters.py), for every text alike",
     "bidi-override": "characters no output can print are refused by the loader (characters.py), for every text alike",
     "private-use-character": "characters no output can print are refused by the loader (characters.py), for every text alike",

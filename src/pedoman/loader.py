@@ -173,7 +173,13 @@ class _Walker:
         (a YAML escape such as "\\v" wrote it)."""
         refused = refused_character(value)
         if refused is None:
-            return
+            # A raw U+0085 in the file: PyYAML (YAML 1.1) reads it as a line break, a YAML 1.2
+            # reader (the editor's) as a character; either way not what the editor meant.
+            written = self.text[node.start_mark.index:node.end_mark.index]
+            if "\x85" not in written:
+                return
+            refused = refused_character(written)
+            value = written
         index, message = refused
         at = self.text.find(value[index], node.start_mark.index, node.end_mark.index)
         if at < 0:
