@@ -113,7 +113,7 @@ def on_post_build(config):
 
 def on_env(env, config, files):
     # The theme's templates (overrides/) print their words from pedoman's catalogue.
-    from pedoman.words import CATALOGUE  # the package as codewatch last imported it
+    from pedoman.presentation.words import CATALOGUE
 
     env.globals["pd_words"] = CATALOGUE
     env.globals["pd_live"] = _command["name"] == "serve"  # the live preview registers no offline worker
@@ -122,7 +122,7 @@ def on_env(env, config, files):
 
 def _translate_nav(config) -> None:
     """Give mkdocs-static-i18n each further language's navigation section titles, from pedoman's words."""
-    from pedoman.render import nav_translations
+    from pedoman.site.render import nav_translations
 
     for language in config.plugins["i18n"].config.languages:
         if not language.default:

@@ -14,8 +14,8 @@ import pytest
 from pydantic import BaseModel, StringConstraints
 
 from pedoman import ContentErrors, load_corpus
-from pedoman.model import GUIDELINE_MODELS, Strict, Text
-from pedoman.validate import OPTIONAL_REGISTERS, REGISTERS
+from pedoman.content.model import GUIDELINE_MODELS, Strict, Text
+from pedoman.content.validate import OPTIONAL_REGISTERS, REGISTERS
 
 from harness import ROOT
 
@@ -140,8 +140,8 @@ def test_names_and_short_texts_pass(corpus_dir, id_text, en_text):
 def test_every_translation_put_in_the_wrong_field_is_flagged(corpus_dir):
     """The small corpus with `id` and `en` swapped in every text long enough to judge: each one is flagged,
     in both languages, and nothing else is."""
-    from pedoman.language import MIN_WORDS, plain_words
-    from pedoman.loader import dump_yaml, load_yaml
+    from pedoman.content.language import MIN_WORDS, plain_words
+    from pedoman.content.loader import dump_yaml, load_yaml
 
     swapped = 0
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from pedoman import build_pdfs, load_corpus, stop_pdfs
-from pedoman.handbook import PdfBuild
+from pedoman.print.pdfbuild import PdfBuild
 from pedoman.urls import pack_pdf
 
 from conftest import VALID

@@ -186,7 +186,7 @@ def test_each_guideline_page_links_the_training_pack_beside_its_pdfs(fixture_sit
     named for what it is; each link resolves to the PDF the build wrote, and no file keeps the old name."""
     from urllib.parse import urljoin, urlparse
 
-    from pedoman.words import CATALOGUE
+    from pedoman.presentation.words import CATALOGUE
 
     site = fixture_site.site
     other = "en" if lang == "id" else "id"

@@ -7,8 +7,9 @@ import datetime
 import feedparser
 
 from pedoman import load_corpus
-from pedoman.changes import atom_feed, entries, write_feeds
-from pedoman.words import CATALOGUE
+from pedoman.site.feeds import atom_feed, write_feeds
+from pedoman.content.changes import entries
+from pedoman.presentation.words import CATALOGUE
 
 from conftest import ROOT, VALID
 

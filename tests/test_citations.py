@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pedoman import load_corpus
-from pedoman.legal import article, citation, name
-from pedoman.words import CATALOGUE
+from pedoman.content.legal import article, citation, name
+from pedoman.presentation.words import CATALOGUE
 
 from conftest import VALID
 

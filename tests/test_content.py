@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from pedoman import build_crossref, load_corpus
-from pedoman.model import STAKEHOLDERS, Text, structured_parts
-from pedoman.translations import text_fields
+from pedoman.content.model import STAKEHOLDERS, Text, structured_parts
+from pedoman.content.translations import text_fields
 
 from conftest import ROOT
 

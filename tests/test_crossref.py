@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pedoman import build_crossref, load_corpus
-from pedoman.exports import crossref_csv, crossref_data
+from pedoman.data.exports import crossref_csv, crossref_data
 from pedoman.urls import page_url, relative_url, site_root
 
 from conftest import VALID

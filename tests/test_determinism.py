@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 from conftest import VALID, build_site
-from pedoman import search
+from pedoman.site import search
 
 SITE_URL = "https://example.org/pedoman/"
 

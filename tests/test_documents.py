@@ -16,8 +16,10 @@ from bs4 import BeautifulSoup
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
-from pedoman import documents, legal, load_corpus
-from pedoman.words import CATALOGUE
+from pedoman import load_corpus
+from pedoman.documents import kit as documents
+from pedoman.content import legal
+from pedoman.presentation.words import CATALOGUE
 
 from conftest import ROOT, VALID, build_site
 from sitecheck import resolves
@@ -157,7 +159,7 @@ def test_language_and_properties_are_set(fixture_corpus, fixture_kit):
 
 def test_paper_is_f4_unless_set_to_a4(fixture_corpus, tmp_path):
     d = find(fixture_corpus, "gt-uji", "rad", "id")
-    from pedoman.docx_writer import write_docx
+    from pedoman.documents.docx import write_docx
 
     for paper, size in (("f4", (215, 330)), ("a4", (210, 297))):
         path = tmp_path / f"{paper}.docx"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pedoman import ContentErrors, load_corpus
-from pedoman.staging import sync_folder
+from pedoman.site.staging import sync_folder
 
 from conftest import VALID, build_site
 from harness import ROOT

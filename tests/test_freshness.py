@@ -59,10 +59,10 @@ def test_every_input_edited_under_the_live_preview_shows_on_the_next_rebuild(pro
          lambda: edit(root / "guidelines/agencies.yaml", "name: {id: Kepolisian Daerah,",
                       "name: {id: Kepolisian Daerah Penyuntingan,"), "Kepolisian Daerah Penyuntingan"),
         ("a page template", "glossary/",
-         lambda: append(root / "src/pedoman/templates/glossary.md.j2", "\nTemplat glosarium yang disunting.\n"),
+         lambda: append(root / "src/pedoman/site/templates/glossary.md.j2", "\nTemplat glosarium yang disunting.\n"),
          "Templat glosarium yang disunting."),
         ("a module of the package", "about/",
-         lambda: append(root / "src/pedoman/pages.py",
+         lambda: append(root / "src/pedoman/site/pages.py",
                         "\n\n_updated_line = updated_line\n\n\ndef updated_line(date, lang):\n"
                         "    return 'Modul yang disunting: ' + _updated_line(date, lang)\n"),
          "Modul yang disunting: "),
@@ -119,17 +119,17 @@ def test_every_input_of_the_pdfs_and_the_open_data_shows_in_the_next_build(proje
     crossref = (site / "data/crossref.json").read_text(encoding="utf-8")
     assert "Pembentukan gugus tugas tercetak" in crossref and json.loads(crossref)
 
-    # How an agency's short label is computed (model.py) reaches every PDF that shows one.
-    append(root / "src/pedoman/model.py",
+    # How an agency's short label is computed (registers.py) reaches every PDF that shows one.
+    append(root / "src/pedoman/content/registers.py",
            "\n\n_short = Agency.short\nAgency.short = lambda self, lang: 'Lbg-' + _short(self, lang)\n")
     assert "PDFs: 0 rendered" not in build(project)
     assert "Lbg-Polda" in pdf_text(site / "pdf/gt-uji.id.pdf")
 
-    append(root / "src/pedoman/templates/handbook/handbook.html.j2", "<p>Penanda templat cetak</p>\n")
+    append(root / "src/pedoman/print/templates/handbook.html.j2", "<p>Penanda templat cetak</p>\n")
     assert "PDFs: 10 rendered" in build(project)
     assert "Penanda templat cetak" in pdf_text(site / "pdf/layanan-uji.en.pdf")
 
-    append(root / "src/pedoman/templates/handbook/print.css",
+    append(root / "src/pedoman/print/templates/print.css",
            '\nbody::before { content: "Penanda lembar gaya cetak"; }\n')
     assert "PDFs: 10 rendered" in build(project)
     assert "Penanda lembar gaya cetak" in pdf_text(site / "pdf/kerja-sama-uji.id.pdf")
@@ -167,7 +167,7 @@ def test_every_input_of_the_drafting_kit_shows_in_the_next_build(project):
     assert "Polwil" in docx_text(decree)
 
     docx = len(list((site / "documents").rglob("*.docx")))
-    edit(root / "src/pedoman/docx_writer.py", 'props.keywords = f"{d.guideline.id}; {d.kind}"',
+    edit(root / "src/pedoman/documents/docx.py", 'props.keywords = f"{d.guideline.id}; {d.kind}"',
          'props.keywords = f"{d.guideline.id}; {d.kind}; penanda penulis"')
     assert f"drafting kit: 14 documents ({docx} written, {14 - docx} kept)" in build(project)
     assert Document(str(decree)).core_properties.keywords.endswith("penanda penulis")

@@ -15,11 +15,13 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from pedoman import build_pdfs, handbook, load_corpus
-from pedoman.documents import listing
-from pedoman.handbook import _render, abbreviations_used, render_html
+from pedoman import build_pdfs, load_corpus
+from pedoman.print import handbook, pdfbuild
+from pedoman.documents.kit import listing
+from pedoman.print.pdfbuild import _render
+from pedoman.print.handbook import abbreviations_used, render_html
 from pedoman.urls import pack_pdf
-from pedoman.words import CATALOGUE
+from pedoman.presentation.words import CATALOGUE
 
 from conftest import VALID
 
@@ -242,7 +244,7 @@ def test_a_font_installed_lays_every_pdf_out_again(tmp_path, monkeypatch):
     to a newly installed font."""
     fonts = tmp_path / "fonts"
     fonts.mkdir()
-    monkeypatch.setattr(handbook, "FONT_FOLDERS", (*handbook.FONT_FOLDERS, fonts))
+    monkeypatch.setattr(pdfbuild, "FONT_FOLDERS", (*pdfbuild.FONT_FOLDERS, fonts))
     corpus = load_corpus(VALID)
     assert len(build_pdfs(corpus, tmp_path / "site", tmp_path / "cache").rendered) == 10
     assert build_pdfs(corpus, tmp_path / "site", tmp_path / "cache").rendered == []

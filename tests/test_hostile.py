@@ -31,8 +31,8 @@ from pypdf import PdfReader
 from ruamel.yaml import YAML
 
 from pedoman import ContentErrors, load_corpus
-from pedoman.markdown import is_safe_url
-from pedoman.xlsx_writer import FORMULA_STARTS
+from pedoman.presentation.markdown import is_safe_url
+from pedoman.documents.xlsx import FORMULA_STARTS
 
 from conftest import VALID, build_site
 

@@ -6,9 +6,9 @@ import datetime
 
 from pedoman import load_corpus
 from pedoman.cli import main
-from pedoman.crossref import build_crossref
-from pedoman.exports import crossref_data
-from pedoman.legal import citations, regulations_data, stale, stale_before
+from pedoman.data.crossref import build_crossref
+from pedoman.data.exports import crossref_data
+from pedoman.content.legal import citations, regulations_data, stale, stale_before
 
 from conftest import VALID
 

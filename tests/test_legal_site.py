@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from pedoman import load_corpus
-from pedoman.legal import citations
+from pedoman.content.legal import citations
 
 from conftest import VALID, build_site
 from sitecheck import soup

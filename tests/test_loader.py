@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from pedoman.loader import MAX_BYTES, load_yaml
+from pedoman.content.loader import MAX_BYTES, load_yaml
 
 
 def load(tmp_path, content: str | bytes):

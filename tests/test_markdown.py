@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from pedoman.markdown import is_safe_url, render_markdown
+from pedoman.presentation.markdown import is_safe_url, render_markdown
 
 
 def parse(text: str) -> BeautifulSoup:
@@ -66,7 +66,7 @@ def test_headings_sit_below_the_section_heading():
 
 
 def _python_markdown(text: str) -> str:
-    from pedoman.markdown import _renderer
+    from pedoman.presentation.markdown import _renderer
     md = _renderer()
     md.reset()
     return md.convert(text)
@@ -83,7 +83,7 @@ def test_plain_prose_takes_the_fast_path_with_the_same_html(text):
 
 def test_every_shipped_text_renders_as_python_markdown_would():
     from pedoman import load_corpus
-    from pedoman.translations import text_fields
+    from pedoman.content.translations import text_fields
 
     from conftest import ROOT
     corpus = load_corpus(ROOT / "guidelines")
@@ -111,7 +111,7 @@ def test_ordinary_addresses_stay_safe(url):
 ])
 def test_no_attribute_or_element_outside_the_allow_list_survives(text):
     html = parse(text)
-    from pedoman.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+    from pedoman.presentation.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
     for el in html.find_all(True):
         assert el.name in ALLOWED_TAGS
         assert set(el.attrs) <= ALLOWED_ATTRIBUTES.get(el.name, set())

@@ -27,8 +27,8 @@ from playwright.sync_api import Error as PlaywrightError, expect
 
 from conftest import VALID, build_site
 from harness import ROOT, Preview, free_port, read_config, write_variant
-from pedoman import offline
-from pedoman.words import CATALOGUE
+from pedoman.site import offline
+from pedoman.presentation.words import CATALOGUE
 from webcheck import launch, serve, type_search
 
 SUB_PATH = "site/"

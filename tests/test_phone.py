@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from pedoman.contacts import international, tel_href, whatsapp_href
-from pedoman.model import structured_parts
-from pedoman.search import weigh
-from pedoman.words import CATALOGUE
+from pedoman.presentation.contacts import international, tel_href, whatsapp_href
+from pedoman.content.model import structured_parts
+from pedoman.site.search import weigh
+from pedoman.presentation.words import CATALOGUE
 from webcheck import launch, serve, type_search
 
 SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pedoman import build_pdfs, diagrams, load_corpus
+from pedoman import build_pdfs, load_corpus
+from pedoman.presentation import diagrams
 
 from conftest import VALID
 from harness import ROOT

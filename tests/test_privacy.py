@@ -12,8 +12,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from pedoman import privacy
-from pedoman.privacy import Finding, find_personal_data
+from pedoman.content import privacy
+from pedoman.content.privacy import Finding, find_personal_data
 
 ZWSP, ZWJ, WJ, LRM, RLM, SHY, BOM = "\u200b", "\u200d", "\u2060", "\u200e", "\u200f", "\u00ad", "\ufeff"
 NBSP, THIN, NNBSP = "\u00a0", "\u2009", "\u202f"

@@ -7,7 +7,7 @@ import yaml
 
 from pedoman import ContentErrors, load_corpus
 from pedoman.cli import main
-from pedoman.model import KINDS, SCAFFOLD_MARK
+from pedoman.content.model import KINDS, SCAFFOLD_MARK
 
 FILL_LISTS = {"implements": ["R01"], "agencies": ["pemprov"], "responsible": ["pemprov"],
               "stakeholders": ["kota"], "payer": ["origin"], "phone": ["129"]}

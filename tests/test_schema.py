@@ -16,7 +16,7 @@ import yaml
 
 from pedoman import load_corpus
 from pedoman.cli import main
-from pedoman.schema import json_schemas, schema_text
+from pedoman.data.schema import json_schemas, schema_text
 
 from conftest import FIXTURES, ROOT, VALID
 
@@ -101,7 +101,7 @@ def test_schema_command_refuses_invalid_content(corpus_dir, tmp_path, capsys):
 def test_committed_schemas_equal_the_generation():
     committed = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "schema").glob("*.json")}
     assert committed == {name: schema_text(schema) for name, schema in SCHEMAS.items()}, \
-        "run `.venv/bin/pedoman schema` after changing src/pedoman/model.py or a register"
+        "run `.venv/bin/pedoman schema` after changing src/pedoman/content/model.py or a register"
 
 
 def test_schemas_are_published_on_the_site(fixture_site):
@@ -112,7 +112,7 @@ def test_schemas_are_published_on_the_site(fixture_site):
 
 @pytest.mark.parametrize("path", sorted((ROOT / "guidelines").rglob("*.yaml")), ids=lambda p: p.name)
 def test_every_content_file_names_its_schema_for_the_editor(path):
-    from pedoman.schema import schema_line
+    from pedoman.content.loader import schema_line
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     assert first == schema_line(path, ROOT / "guidelines")
     target = (path.parent / first.split("$schema=", 1)[1]).resolve()

@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 
 from pedoman import ContentErrors, load_corpus
-from pedoman.exports import csv_field, csv_text
-from pedoman.xlsx_writer import starts_like_formula, write_table
+from pedoman.data.exports import csv_field, csv_text
+from pedoman.documents.xlsx import starts_like_formula, write_table
 
 from conftest import VALID, build_site
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pedoman import load_corpus
 from pedoman.cli import main
-from pedoman.translations import fingerprint, report
+from pedoman.content.translations import fingerprint, report
 
 from conftest import build_site
 from sitecheck import soup

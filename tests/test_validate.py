@@ -169,7 +169,7 @@ def test_reviewed_official_contact_is_allowed(corpus_dir):
 
 
 def test_built_in_hotlines_and_government_addresses_are_allowed():
-    from pedoman.privacy import find_personal_data
+    from pedoman.content.privacy import find_personal_data
     assert find_personal_data("SAPA 129, WhatsApp 08111-129-129, pengaduan@kemenpppa.go.id, polisi 110") == []
     assert [f.kind for f in find_personal_data("(021) 5551234, +62 812 3456 7890, a.b@gmail.com")] == [
         "phone", "phone", "email"]

@@ -15,12 +15,13 @@ import yaml
 
 from conftest import ROOT
 from harness import read_config
-from pedoman import model, words
+from pedoman.content import model
+from pedoman.presentation import words
 from pedoman.errors import ContentErrors
-from pedoman.render import nav_translations
+from pedoman.site.render import nav_translations
 from sitecheck import soup
 
-TEMPLATES = sorted((ROOT / "src/pedoman/templates").rglob("*.j2")) + sorted((ROOT / "overrides").rglob("*.html"))
+TEMPLATES = sorted((ROOT / "src/pedoman").rglob("*.j2")) + sorted((ROOT / "overrides").rglob("*.html"))
 W = words.CATALOGUE
 
 

@@ -16,9 +16,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
 from pedoman.cli import main
-from pedoman.loader import dump_yaml
-from pedoman.model import KINDS
-from pedoman.translations import fingerprint
+from pedoman.content.loader import dump_yaml
+from pedoman.content.model import KINDS
+from pedoman.content.translations import fingerprint
 
 from conftest import ROOT, VALID
 

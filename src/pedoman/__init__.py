@@ -8,35 +8,35 @@ from __future__ import annotations
 
 import importlib
 
-from . import codewatch  # first: its digest of the package's files predates every other module
+from pedoman import codewatch
 
 _EXPORTS = {
-    "expansions": "abbreviations",
-    "mark_abbreviations": "abbreviations",
-    "CrossRef": "crossref",
-    "build_crossref": "crossref",
+    "expansions": "presentation.abbreviations",
+    "mark_abbreviations": "presentation.abbreviations",
+    "CrossRef": "data.crossref",
+    "build_crossref": "data.crossref",
     "BuildError": "errors",
     "ContentError": "errors",
     "ContentErrors": "errors",
-    "write_exports": "exports",
-    "HandbookReport": "handbook",
-    "build_pdfs": "handbook",
-    "edit_url": "pages",
-    "write_schemas": "schema",
-    "SearchIndexError": "search",
-    "SearchReport": "search",
-    "alternates": "sitemap",
-    "write_sitemap": "sitemap",
-    "Prepared": "site",
-    "finish": "site",
-    "prepare": "site",
-    "start_pdfs": "site",
-    "stop_pdfs": "site",
+    "write_exports": "data.exports",
+    "HandbookReport": "print.pdfbuild",
+    "build_pdfs": "print.pdfbuild",
+    "edit_url": "site.pages",
+    "write_schemas": "data.schema",
+    "SearchIndexError": "site.search",
+    "SearchReport": "site.search",
+    "alternates": "site.sitemap",
+    "write_sitemap": "site.sitemap",
+    "Prepared": "build",
+    "finish": "build",
+    "prepare": "build",
+    "start_pdfs": "build",
+    "stop_pdfs": "build",
     "read_settings": "settings",
     "Settings": "settings",
     "SettingsError": "settings",
-    "Corpus": "corpus",
-    "load_corpus": "corpus",
+    "Corpus": "content.corpus",
+    "load_corpus": "content.corpus",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -12,14 +12,14 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import ContentErrors
-from .model import KINDS
-from .scaffold import write_scaffold
-from .translations import mark_reviewed
-from .translations import report as translation_report
-from .schema import write_schemas
-from .corpus import Corpus, load_corpus
-from .clock import build_date
+from pedoman.clock import build_date
+from pedoman.content.corpus import Corpus, load_corpus
+from pedoman.content.model import KINDS
+from pedoman.content.scaffold import write_scaffold
+from pedoman.content.translations import mark_reviewed
+from pedoman.content.translations import report as translation_report
+from pedoman.data.schema import write_schemas
+from pedoman.errors import ContentErrors
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -110,7 +110,7 @@ def _translations(args: argparse.Namespace) -> int:
 def _legal(args: argparse.Namespace) -> int:
     import datetime
 
-    from .legal import citations, stale
+    from pedoman.content.legal import citations, stale
 
     root = Path(args.content)
     corpus = _load(root)

@@ -8,10 +8,10 @@ message naming the key and what was expected, instead of passing silently.
 from __future__ import annotations
 
 import difflib
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import BuildError
-
+from pedoman.errors import BuildError
 
 _EXPECTED = {bool: "true or false", str: "a path relative to mkdocs.yml"}
 _EXPECTED_TEXT = {"pdf_author"}

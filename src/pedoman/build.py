@@ -1,0 +1,139 @@
+"""From a content folder to what the site build needs: pages, navigation, warnings,
+and once every language is built, the open data, schemas, PDFs and search index.
+
+Every build validates and renders the whole corpus anew: on the shipped corpus
+that takes well under a second, and nothing rendered can then be older than
+its sources. Only the PDFs, which take about a minute to lay out, are cached
+(see `handbook`), under a digest of the very HTML handed to WeasyPrint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pedoman.content.corpus import Corpus, load_corpus
+from pedoman.content.model import LANGUAGES
+from pedoman.data.crossref import CrossRef, build_crossref
+from pedoman.data.exports import write_exports
+from pedoman.data.schema import write_schemas
+from pedoman.documents.kit import write_documents
+from pedoman.presentation.abbreviations import expansions, mark_abbreviations
+from pedoman.settings import Settings
+from pedoman.site.feeds import write_feeds
+from pedoman.site.offline import write_offline, write_retiring_worker
+from pedoman.site.pages import page_date, updated_line
+from pedoman.site.render import Renderer
+from pedoman.site.search import build_index
+from pedoman.site.sitemap import write_sitemap
+from pedoman.site.staging import sync_folder
+
+if TYPE_CHECKING:
+    from pedoman.print.pdfbuild import PdfBuild
+
+
+@dataclass
+class Prepared:
+    """The rendered content of one build."""
+
+    corpus: Corpus
+    crossref: CrossRef
+    pages: dict[str, str]
+    """Source path in the staging folder → Markdown."""
+    nav: list
+    warnings: list[str]
+    expansions: dict[str, dict[str, str]] = field(init=False)
+    """Per language: glossary term → its expansion."""
+    pdfs: PdfBuild | None = None
+    """The PDFs being laid out beside the build, once `start_pdfs` started them."""
+
+    def __post_init__(self) -> None:
+        self.expansions = {lang: expansions(self.corpus.terms, lang) for lang in LANGUAGES}
+
+    def abbreviate(self, page_html: str, lang: str) -> str:
+        """`page_html` with the glossary's abbreviations marked (see `abbreviations`)."""
+        return mark_abbreviations(page_html, self.expansions[lang])
+
+    def updated_line(self, meta: dict, hand_written: Path | None, lang: str) -> str:
+        """"Terakhir diperbarui 28 November 2026" for the page, or "" if it has no date."""
+        date = page_date(meta, hand_written)
+        return updated_line(date, lang) if date else ""
+
+
+def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
+    """One warning per recommendation that no section implements (fails a --strict build)."""
+    return [
+        f"recommendation {rec_id} ({corpus.recommendation(rec_id).title.id}) is implemented by no "
+        f"guideline section; add it to a section's `implements`"
+        for rec_id in crossref.uncovered
+    ]
+
+
+def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
+    """Validate `content`, render every page and sync them with `docs` into `staging`.
+
+    Raises `ContentErrors` before anything is written when the content is invalid.
+    """
+    corpus = load_corpus(Path(content))
+    crossref = build_crossref(corpus)
+    renderer = Renderer(corpus, crossref)
+    prepared = Prepared(corpus, crossref, {page.path: page.markdown for page in renderer.pages()},
+                        renderer.nav(), coverage_warnings(corpus, crossref))
+    sync_folder(staging, docs, prepared.pages, corpus.personal_data_reviewed)
+    return prepared
+
+
+def start_pdfs(prepared: Prepared, settings: Settings, base: Path, site_url: str | None = None) -> None:
+    """Start laying out the PDFs the cache lacks, in worker processes that run while MkDocs builds
+    the pages; `finish` collects them. Not called by the live preview, which makes no PDFs."""
+    if settings.pdf:
+        from pedoman.print.pdfbuild import PdfBuild
+
+        prepared.pdfs = PdfBuild(prepared.corpus, base / settings.pdf_cache, site_url, settings.pdf_author)
+
+
+def stop_pdfs(prepared: Prepared | None) -> None:
+    """Stop the PDF workers of a build that failed."""
+    if prepared is not None and prepared.pdfs is not None:
+        prepared.pdfs.cancel()
+
+
+def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: Path, site_url: str | None = None,
+           live: bool = False) -> list[str]:
+    """Once every language is built: open data, drafting-kit documents, feeds, schemas, the
+    sitemap (with an address `site_url`), PDFs, the search index and the offline worker.
+
+    `settings` are the project's (`extra.pedoman`), their paths relative to `base`. `live` is
+    the live preview (`mkdocs serve`): it makes no PDFs (a changed guideline's take half a
+    minute), and its worker retires any worker a built site left at the same address, so the
+    preview never shows a page kept from another build. Returns lines for the build log.
+    Raises a `BuildError` (e.g. `search.SearchIndexError`) for what the build was given.
+    """
+    site_dir = Path(site_dir)
+    log: list[str] = []
+    write_exports(prepared.corpus, prepared.crossref, site_dir)
+    log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper,
+                               base / settings.documents_cache).line())
+    write_feeds(prepared.corpus, site_dir, site_url)
+    write_schemas(site_dir / "schema", prepared.corpus)
+    listed = write_sitemap(site_dir, site_url)
+    log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
+    if settings.search:  # before waiting for the PDFs: the index reads the pages only
+        index = build_index(site_dir)
+        log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
+    if settings.pdf and live:
+        log.append("PDFs are not made by the live preview; `make site` makes them")
+    elif settings.pdf:
+        if prepared.pdfs is None:
+            start_pdfs(prepared, settings, base, site_url)
+        pdfs = prepared.pdfs.finish(site_dir)
+        log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
+                   f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
+                   f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
+    if live:
+        write_retiring_worker(site_dir)
+        log.append("offline: the live preview's worker retires any kept copy of a built site")
+    else:
+        log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
+    return log

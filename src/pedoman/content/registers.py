@@ -1,0 +1,133 @@
+"""The shared registers' model: recommendations, agencies, glossary, legal instruments, and the
+editors' own records (reviewed personal data, reviewed translations).
+
+Like `model`, each class is the validation rule, the typed object and the JSON Schema of its file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from pedoman.content.model import AgencyId, Date, NonBlank, RecommendationId, RegulationId, Slug, Strict, Text
+
+# --- shared registers ------------------------------------------------------
+
+
+class Source(Strict):
+    title: Text
+    publisher: Text
+    date: Date
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    file: NonBlank | None = Field(default=None, description="The source record kept with the project")
+
+
+class Recommendation(Strict):
+    id: RecommendationId
+    title: Text = Field(description="A short title for tables and navigation")
+    text: Text = Field(description="The recommendation as agreed; `id` verbatim from the source")
+
+
+class RecommendationsFile(Strict):
+    source: Source
+    recommendations: list[Recommendation] = Field(min_length=1)
+
+
+AgencyStatus = Literal["active", "renamed", "merged", "split", "dissolved"]
+AGENCY_GONE = ("split", "dissolved")
+"""Statuses under which an institution may not be listed among a section's agencies."""
+
+
+class Agency(Strict):
+    id: AgencyId
+    abbreviation: NonBlank | None = None
+    name: Text
+    level: Literal["national", "provincial", "district", "village", "international", "non-government"]
+    status: AgencyStatus = "active"
+    successors: list[AgencyId] = Field(
+        default_factory=list, description="Who carries on its tasks (renamed, merged: one; split: two or more)")
+    since: Date | None = Field(default=None, description="When the status took effect (required unless active)")
+    basis: Text | None = Field(default=None, description="The decision that changed its status, and what moved where")
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    def label(self, lang: str) -> str:
+        """The full name, with the abbreviation when the name does not already contain it."""
+        name = self.name.get(lang)
+        return f"{name} ({self.abbreviation})" if self.abbreviation and self.abbreviation not in name else name
+
+    def short(self, lang: str) -> str:
+        """The abbreviation where there is one, for diagrams and narrow columns."""
+        return self.abbreviation or self.name.get(lang)
+
+
+class AgenciesFile(Strict):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+# --- legal instruments -------------------------------------------------------
+
+REGULATION_TYPES = ("UU", "Perppu", "PP", "Perpres", "Permen", "Perma", "Perban", "Perda", "Pergub", "Perbup",
+                    "international")
+RegulationStatus = Literal["in-force", "amended", "revoked", "replaced"]
+REGULATION_GONE = ("revoked", "replaced")
+"""Statuses under which an instrument may be cited only with `historical`."""
+
+
+class Regulation(Strict):
+    """A legal instrument the guidelines cite, with its status as last checked."""
+
+    id: RegulationId = Field(description="type-number-year, e.g. uu-21-2007 or permen-pppa-10-2012")
+    type: Literal["UU", "Perppu", "PP", "Perpres", "Permen", "Perma", "Perban", "Perda", "Pergub", "Perbup",
+                  "international"]
+    issuer: Text | None = Field(
+        default=None, description="Whose regulation, for Permen, Perban and regional instruments, "
+                                  "e.g. Menteri Pemberdayaan Perempuan dan Perlindungan Anak")
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]+[A-Za-z]?$")] | None = Field(
+        default=None, description="Required unless an international instrument")
+    year: Annotated[int, Field(ge=1945, le=2100)]
+    title: Text = Field(description="What it is about (after 'tentang'), or an international instrument's name")
+    status: RegulationStatus
+    amended_by: list[RegulationId] = Field(default_factory=list, description="Instruments amending it, oldest first")
+    replaced_by: RegulationId | None = Field(default=None, description="The instrument that replaced or revoked it")
+    status_note: Text | None = Field(default=None, description="What the status rests on, in a sentence")
+    checked: Date = Field(description="When its status was last checked against an official source")
+    published: Text = Field(description="Where the official text is published: gazette (LN/TLN, BN) or treaty series")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+
+
+class RegulationsFile(Strict):
+    regulations: list[Regulation] = Field(min_length=1)
+
+
+class Term(Strict):
+    term: NonBlank = Field(description="The abbreviation or term as written in the text")
+    expansion: Text
+    definition: Text | None = None
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class ReviewedValue(Strict):
+    value: NonBlank = Field(description="The exact text as it appears in a guideline")
+    note: NonBlank = Field(description="Who this contact belongs to and why it may be published")
+
+
+class ReviewedFile(Strict):
+    """Values an editor has checked and allows in guidelines (optional file: reviewed.yaml)."""
+
+    personal_data: list[ReviewedValue] = Field(default_factory=list)
+
+
+class TranslationsFile(Strict):
+    """Written by `pedoman translations --mark-reviewed` (optional file: translations.yaml)."""
+
+    reviewed: dict[Slug, dict[str, Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]]] = Field(
+        default_factory=dict,
+        description="Guideline id → field key → fingerprint of the Indonesian text the English was checked against",
+    )

@@ -1,0 +1,193 @@
+"""What a document to fill in is made of: headings, paragraphs, labelled lists, tables, signatures,
+sheets, each text as runs with its blanks to fill in ("[nama provinsi]"); and the paper it is on.
+The drafting families (`decrees`, `agreements`, `forms`) decide the blocks; `docx` and `xlsx` lay
+them out."""
+
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from pedoman.content.model import Guideline
+
+FOLDER = "documents"
+"""Where the kit lives in the built site: documents/<guideline-id>/<name>.<lang>.<format>."""
+
+PAPER_SIZES = {"f4": (215, 330), "a4": (210, 297)}
+"""Paper sizes in millimetres. F4 is the default: Lampiran II of UU 12/2011, angka 284, types
+regulations on F4; A4 is the setting `documents_paper: a4`."""
+
+DEFAULT_PAPER = "f4"
+
+_BLANK = re.compile(r"\[([^\[\]]+)\]")
+
+
+# --- the blocks a document is made of ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A place to fill in, printed as "[label]" and highlighted."""
+
+    label: str
+
+
+Run = Union[str, Blank]
+Runs = tuple[Run, ...]
+
+
+def runs(text: str) -> Runs:
+    """A text with its "[...]" blanks as `Blank` runs."""
+    out: list[Run] = []
+    pos = 0
+    for match in _BLANK.finditer(text):
+        if match.start() > pos:
+            out.append(text[pos:match.start()])
+        out.append(Blank(match.group(1)))
+        pos = match.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return tuple(out)
+
+
+def plain(value: Runs) -> str:
+    """The runs as the text a reader sees, blanks in brackets."""
+    return "".join(r if isinstance(r, str) else f"[{r.label}]" for r in value)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Runs
+    level: int = 1
+    """1: the document's title lines; 2: a part (Pasal, annex); 3: a sub-part."""
+    centered: bool = True
+
+
+@dataclass(frozen=True)
+class Para:
+    text: Runs
+    centered: bool = False
+    bold: bool = False
+    notice: bool = False
+    """A boxed notice (the working-translation note, the confidentiality note)."""
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A label beside numbered items: "Menimbang : a. ...", or one diktum "KESATU : ..."."""
+
+    label: str
+    items: tuple[Runs, ...]
+    numbering: str = ""
+    """"alpha" (a., b.), "number" (1., 2.) or "" (one item, no number)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Runs, ...], ...]
+    widths: tuple[float, ...]
+    """Relative column widths."""
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Place and date (optional), the signing office, a space to sign and the name."""
+
+    office: Runs
+    name: Runs
+    place: Runs = ()
+    date: Runs = ()
+    caption: str = ""
+    """Over the office, e.g. PIHAK KESATU."""
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Several signatures side by side (an agreement)."""
+
+    items: tuple[Signature, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    landscape: bool = False
+    """The pages after the break are landscape (a wide annex)."""
+
+
+Block = Union[Heading, Para, Labelled, Table, Signature, Signatures, PageBreak]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: a table with its header row, and the closed sets some columns take."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...]
+    """Column widths in characters."""
+    choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """Column index → the values it may take (a drop-down list)."""
+    whole_numbers: tuple[int, ...] = ()
+    """Columns that take a whole number of rupiah, 0 or more."""
+    note: str = ""
+    """A line above the table (the working-translation note)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file of the kit, in one language."""
+
+    guideline: Guideline
+    name: str
+    """The file name without language and format, e.g. sk-pembentukan."""
+    lang: str
+    format: str
+    """docx or xlsx"""
+    kind: str
+    """decree, action-plan, action-plan-matrix, agreement, agreement-budget, form, questionnaire"""
+    title: str
+    purpose: str
+    blocks: tuple[Block, ...] = ()
+    sheets: tuple[Sheet, ...] = ()
+
+    @property
+    def path(self) -> str:
+        """Relative to the site root: documents/<guideline>/<name>.<lang>.<format>."""
+        return f"{FOLDER}/{self.guideline.id}/{self.name}.{self.lang}.{self.format}"
+
+    @property
+    def blanks(self) -> list[str]:
+        """Every blank to fill in, in the order it first appears, each once (case aside)."""
+        seen: dict[str, str] = {}
+
+        def add(value: Runs) -> None:
+            for r in value:
+                if isinstance(r, Blank):
+                    key = r.label.casefold()
+                    if key not in seen or seen[key].isupper() and not r.label.isupper():
+                        seen[key] = r.label  # listed as written in running text, not as in a title
+
+        for block in self.blocks:
+            if isinstance(block, (Heading, Para)):
+                add(block.text)
+            elif isinstance(block, Labelled):
+                for item in block.items:
+                    add(item)
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row:
+                        add(cell)
+            elif isinstance(block, (Signature, Signatures)):
+                for s in block.items if isinstance(block, Signatures) else (block,):
+                    for value in (s.place, s.date, s.office, s.name):
+                        add(value)
+        for sheet in self.sheets:
+            for text in (sheet.note, *sheet.headers, *(c for row in sheet.rows for c in row)):
+                add(runs(text))
+        return list(seen.values())

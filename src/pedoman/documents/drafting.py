@@ -1,0 +1,109 @@
+"""What every document of the drafting kit shares: the page's words, the legal citations with their
+gazette, the decree's preamble, header, signature and annex header."""
+
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pedoman.content import legal
+from pedoman.content.model import LANGUAGES, Text
+from pedoman.presentation.words import CATALOGUE
+
+if TYPE_CHECKING:
+    from pedoman.content.corpus import Corpus
+    from pedoman.content.model import Citation, Guideline
+
+from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Signature, runs
+
+
+class Drafter:
+    """What every document of the drafting kit shares: the page's words, the legal citations with their"""
+
+    def __init__(self, corpus: Corpus, g: Guideline, lang: str):
+        self.corpus, self.g, self.lang = corpus, g, lang
+        self.W = CATALOGUE[lang]
+
+    def t(self, value: Text) -> str:
+        return value.get(self.lang)
+
+    def r(self, value: Text | str) -> Runs:
+        return runs(self.t(value) if isinstance(value, Text) else value)
+
+    def agency(self, agency_id: str) -> str:
+        return self.corpus.agencies[agency_id].label(self.lang)
+
+    def intro(self) -> list[Block]:
+        """The working-translation note on the first page of an English document."""
+        return [Para(runs(self.W.doc_translation_notice), notice=True)] if self.lang != LANGUAGES[0] else []
+
+    def citation(self, citation: Citation) -> Runs:
+        """One "Mengingat" item: the instrument with its gazette, and the last amendment with its own."""
+        reg = self.corpus.regulations[citation.regulation]
+        text = legal.name(reg, self.lang, self.W) + self.gazette(reg)
+        if reg.amended_by:
+            last = self.corpus.regulations[reg.amended_by[-1]]
+            word = self.W.doc_amended_once if len(reg.amended_by) == 1 else self.W.doc_amended_last
+            text += f" {word} {legal.name(last, self.lang, self.W)}{self.gazette(last)}"
+        return runs(text + ";")
+
+    def gazette(self, reg) -> str:
+        """" (Lembaran Negara ... Nomor 58, ...)" when the register holds the number, else a blank for it."""
+        published = reg.published.get(self.lang)
+        if re.search(r"(Nomor|No\.) ?[0-9]", published):
+            return f" ({published})"
+        return f" ([{self.W.doc_blank_gazette}])"
+
+    def considering(self, reasons: list[Text], closing: str) -> Labelled:
+        """Menimbang: the guideline's reasons, then the standard last one pointing back at them."""
+        items = [self.r(reason) for reason in reasons]
+        letters = [f"{self.W.doc_letter} {chr(ord('a') + i)}" for i in range(len(items))]
+        listed = letters[0] if len(letters) == 1 else f"{', '.join(letters[:-1])} {self.W['and']} {letters[-1]}"
+        items.append(runs(self.W.doc_considering_closing.format(letters=listed, title=closing)))
+        return Labelled(self.W.doc_considering, tuple(items), "alpha")
+
+    def observing(self, citations: list[Citation], level: str) -> Labelled:
+        items = [runs(self.W.doc_constitution), runs(f"[{self.W['doc_blank_law_forming_' + level]}];")]
+        items += [self.citation(c) for c in citations]
+        return Labelled(self.W.doc_observing, tuple(items), "number")
+
+    def office(self, level: str) -> str:
+        return self.W[f"doc_office_{level}"]
+
+    def header(self, level: str, instrument: str, title: str) -> list[Block]:
+        """Kepala and judul: the office, the instrument's name, number and year, and its title."""
+        blocks: list[Block] = [Heading(runs(self.office(level).upper()), 1)]
+        if level == "district":
+            blocks.append(Heading(runs(self.W.doc_in_province.upper()), 1))
+        blocks += [Heading(runs(instrument.upper()), 1), Heading(runs(self.W.doc_number_year.upper()), 1),
+                   Heading(runs(self.W.doc_about.upper()), 1), Heading(runs(title.upper()), 1)]
+        return blocks
+
+    def opening(self, level: str) -> list[Block]:
+        return [Para(runs(self.W.doc_invocation), centered=True, bold=True),
+                Para(runs(self.office(level).upper() + ","), centered=True, bold=True)]
+
+    def signing(self, level: str) -> Signature:
+        return Signature(office=runs(self.office(level).upper() + ","), name=runs(f"[{self.W.doc_blank_name}]"),
+                         place=runs(self.W.doc_issued_at), date=runs(self.W.doc_issued_on))
+
+    def annex_header(self, instrument: str, title: str, numeral: str = "") -> list[Block]:
+        label = self.W.doc_annex + (f" {numeral}" if numeral else "")
+        return [Para(runs(label.upper()), bold=True),
+                Para(runs(f"{instrument.upper()}\n{self.W.doc_number_year.upper()}\n"
+                          f"{self.W.doc_about.upper()} {title.upper()}"))]
+
+    def preamble(self, level: str, instrument: str, title: str, considering, observing) -> list[Block]:
+        """A regional legal product up to "Menetapkan": heading, opening, Menimbang, Mengingat,
+        MEMUTUSKAN and the enacted title (the same for a decree and a regulation)."""
+        W = self.W
+        return [*self.intro(), *self.header(level, instrument, title), *self.opening(level),
+                self.considering(considering, f"{instrument} {W.doc_about} {title}"),
+                self.observing(observing, level),
+                Para(runs(W.doc_decides), centered=True, bold=True),
+                Labelled(W.doc_enact, (runs(f"{instrument.upper()} {W.doc_about.upper()} {title.upper()}."),))]
+
+    def document(self, name: str, kind: str, title: str, purpose: str, blocks=(), sheets=(),
+                 format: str = "docx") -> Document:
+        return Document(self.g, name, self.lang, format, kind, title, purpose, tuple(blocks), tuple(sheets))

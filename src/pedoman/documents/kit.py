@@ -1,0 +1,179 @@
+"""The drafting kit: which documents each guideline calls for, and what they say.
+
+A guideline's `documents` block (model.py) adds what a document needs beyond the
+guideline's own parts: the decree's considerations, the agreement's signatories,
+the forms' fields. The drafting families (`decrees`, `agreements`, `forms`, on the
+shared `drafting.Drafter`) decide the content of every document from the corpus,
+in each language, as plain blocks (`blocks`); `docx` and `xlsx` only lay them out.
+This module says which documents each kind calls for, lists them, and writes the kit.
+
+A text may hold blanks to fill in, written in square brackets ("Provinsi [nama
+provinsi]"): they become `Blank` runs, highlighted in the files and listed on
+the guideline's page. The Indonesian document is the one to sign; the English
+one is a working translation and says so on its first page.
+
+A build writes a document only when its file is not already kept in the
+documents cache (`write_documents` with `cache_dir`, the setting
+documents_cache): each file is kept under a digest of everything it is made
+from (`cache_key`): what the document says, with the whole guideline it comes
+from, the paper size, the writers' code and the versions of python-docx and
+openpyxl. Writing the whole kit takes about 1.5 s; finding it kept, 0.1 s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pedoman import cachefolder
+from pedoman.content.model import LANGUAGES
+
+if TYPE_CHECKING:
+    from pedoman.content.corpus import Corpus
+    from pedoman.content.model import Guideline
+
+from pedoman.documents.agreements import CooperationDrafts
+from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, Document
+from pedoman.documents.decrees import FormationDrafts
+from pedoman.documents.forms import FormDrafts
+
+
+class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
+    """The documents of one guideline in one language, by the family of its kind."""
+
+    def all(self) -> list[Document]:
+        docs = getattr(self.g, "documents", None)
+        if docs is None:
+            return []
+        kind = self.g.kind
+        if kind == "formation":
+            return [self.decree(), self.action_plan(), self.action_plan_matrix()]
+        if kind == "cooperation":
+            return [self.agreement(), self.agreement_budget()]
+        if kind == "victim-assistance":
+            return [self.form(f) for f in docs.forms]
+        return [self.questionnaire()]
+
+
+def for_guideline(corpus: Corpus, g: Guideline, lang: str) -> list[Document]:
+    """The documents a guideline calls for, in `lang` (none without a `documents` block)."""
+    return _Builder(corpus, g, lang).all()
+
+
+def kit(corpus: Corpus) -> list[Document]:
+    """Every document of the corpus in every language: guideline by guideline, language by language."""
+    return [d for g in corpus.guidelines for lang in LANGUAGES for d in for_guideline(corpus, g, lang)]
+
+
+def listing(corpus: Corpus, g: Guideline, lang: str) -> list[dict]:
+    """What a page or a PDF prints about a guideline's documents in `lang`: title, purpose, file, format,
+    blanks, and the same file in the other language. Paths are relative to the site root."""
+    other = {(d.name, d.format): d for lang2 in LANGUAGES if lang2 != lang
+             for d in for_guideline(corpus, g, lang2)}
+    return [{"name": d.name, "kind": d.kind, "title": d.title, "purpose": d.purpose, "format": d.format,
+             "path": d.path, "blanks": d.blanks,
+             "other": other[(d.name, d.format)].path if (d.name, d.format) in other else None}
+            for d in for_guideline(corpus, g, lang)]
+
+
+def urls_data(corpus: Corpus) -> dict[str, list[dict]]:
+    """Guideline id → its documents with the file of each language, for the open data."""
+    out: dict[str, list[dict]] = {}
+    for g in corpus.guidelines:
+        by_name: dict[tuple[str, str], dict] = {}
+        for lang in LANGUAGES:
+            for d in for_guideline(corpus, g, lang):
+                entry = by_name.setdefault((d.name, d.format), {"name": d.name, "kind": d.kind, "format": d.format,
+                                                                  "title": {}, "url": {}})
+                entry["title"][lang] = d.title
+                entry["url"][lang] = d.path
+        if by_name:
+            out[g.id] = list(by_name.values())
+    return out
+
+
+@dataclass
+class Written:
+    files: list[Path]
+    written: int
+    """Files written by this build; the others were kept from an earlier one."""
+    seconds: float
+    paper: str
+
+    def line(self) -> str:
+        """What the build log says."""
+        return (f"drafting kit: {len(self.files)} documents ({self.written} written, "
+                f"{len(self.files) - self.written} kept) in {self.seconds:.2f} s ({self.paper.upper()} paper)")
+
+
+WRITERS = {"docx": ("python-docx", "docx.py"), "xlsx": ("openpyxl", "xlsx.py")}
+"""Per format, the library and the module that write it: part of its documents' cache keys."""
+
+
+def writers_digest() -> dict[str, bytes]:
+    """Per format, a digest of the code a file is written by: its writer module, `blocks` (what the
+    writers read, e.g. PAPER_SIZES) and the version of its library. What the builders decide is in
+    the document itself (`cache_key`)."""
+    here = Path(__file__).parent
+    found = {}
+    for format_, (package, module) in WRITERS.items():
+        digest = hashlib.sha256(f"{package} {metadata.version(package)}\0".encode())
+        for name in (module, "blocks.py"):
+            digest.update((here / name).read_bytes() + b"\0")
+        found[format_] = digest.digest()
+    return found
+
+
+def cache_key(d: Document, paper: str, writers: dict[str, bytes]) -> str:
+    """The name `d`'s file is kept under: a digest of what it says (its blocks and sheets, and the
+    guideline it comes from, whose dates and id the file carries), the paper and the code that
+    writes its format (writers_digest)."""
+    return hashlib.sha256(writers[d.format] + f"{paper}\0{d!r}".encode("utf-8")).hexdigest()[:32]
+
+
+def _writer(format_: str):
+    """The function that writes a file of `format_`; its library is imported only when a file
+    must be written, not when every file is kept."""
+    if format_ == "docx":
+        from pedoman.documents.docx import write_docx
+        return write_docx
+    from pedoman.documents.xlsx import write_xlsx
+    return write_xlsx
+
+
+def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_PAPER,
+                    cache_dir: Path | str | None = None) -> Written:
+    """Write the whole kit into `site_dir`/documents/, replacing what an earlier build left there;
+    with `cache_dir`, copy each file kept there under its `cache_key` and write only the others."""
+    start = time.perf_counter()
+    shutil.rmtree(Path(site_dir) / FOLDER, ignore_errors=True)
+    cache = Path(cache_dir) if cache_dir is not None else None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        writers = writers_digest()
+    files, written = [], 0
+    for d in kit(corpus):
+        path = Path(site_dir) / d.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if cache is None:
+            _writer(d.format)(d, path, paper)
+            written += 1
+        else:
+            kept = cache / f"{cache_key(d, paper, writers)}.{d.format}"
+            if kept.is_file():
+                cachefolder.used(kept)
+            else:
+                partial = cachefolder.partial(kept)
+                _writer(d.format)(d, partial, paper)
+                partial.replace(kept)
+                written += 1
+            shutil.copyfile(kept, path)
+        files.append(path)
+    if cache is not None:
+        cachefolder.prune(cache)
+    return Written(files, written, time.perf_counter() - start, paper)

@@ -1,0 +1,282 @@
+"""Print-ready A4 PDFs laid out from the print HTML (`handbook`) by WeasyPrint, as tagged PDF/UA-1
+(headings, lists, tables with header cells, figures with their text alternative, language,
+title, author, subject and keywords), cached, in worker processes.
+
+The training pack binds the handbooks of one language together behind a cover
+and a contents of two levels (guidelines and their sections). Its pages are
+the handbooks' PDFs as written, bound at the PDF level (binding.py), not a
+second layout: each handbook keeps its cover, contents and page numbers, and
+the pack's contents give each section's page within its handbook, read from
+the handbook's PDF. Every handbook and handout is a task of its own, spread
+over one worker process per core; the packs are bound when their handbooks are
+written. `workers=1` (or PEDOMAN_PDF_WORKERS=1) runs everything in this
+process, one PDF after the other.
+
+Laying out is the slow part of a build, so each PDF is cached under a digest of
+what WeasyPrint is handed: the whole print HTML (which holds the stylesheet,
+the diagrams and the QR code inline), the options passed to WeasyPrint, its
+version and the fonts installed; a pack's key is made of its front matter and the keys of the
+handbooks it binds. The HTML is made anew by every build, from the current
+content, templates and code, so whatever changes a PDF changes its key and
+nothing else has to be listed.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from pedoman import cachefolder, urls
+from pedoman.content.corpus import Corpus
+from pedoman.content.model import LANGUAGES
+from pedoman.print import binding
+from pedoman.print.handbook import DEFAULT_AUTHOR, TEMPLATES, render_handout, render_html
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+"""What WeasyPrint is asked for besides the HTML: tagged PDF/UA-1. Part of every cache key."""
+
+
+_PAGE_MARK = re.compile(r"\[\[(page|pages):([^\]]+)\]\]")
+
+
+@dataclass
+class HandbookReport:
+    rendered: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    handouts_rendered: list[str] = field(default_factory=list)
+    handouts_cached: list[str] = field(default_factory=list)
+    pages: int = 0
+    """Pages laid out by WeasyPrint (a pack binds pages already laid out: they count once)."""
+    seconds: float = 0.0
+    workers: int = 1
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Job:
+    """One PDF: the file it is published as, the HTML it is laid out from, its cache key."""
+
+    name: str
+    html: str
+    key: str
+
+
+@dataclass
+class Pack:
+    """A language's training pack: its front matter (with [[page:anchor]] marks for the numbers
+    only the handbooks' layout knows) and the handbooks it binds, in order."""
+
+    name: str
+    front: str
+    key: str
+    handbooks: list[Job]
+
+
+FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts")
+"""Where fontconfig finds the system's fonts (its default folders), which WeasyPrint lays text out with."""
+
+
+def fonts_digest() -> str:
+    """A digest of the fonts installed in FONT_FOLDERS (each file's path, size and modification
+    time): a font installed, removed or updated gives every PDF a new key, since the fonts a
+    text falls back to may change."""
+    digest = hashlib.sha256()
+    for folder in FONT_FOLDERS:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def cache_key(html: str, fonts: str, options: dict = PDF_OPTIONS) -> str:
+    """The name of the PDF WeasyPrint lays out from `html` with `options` and the installed
+    `fonts` (fonts_digest): a digest of them and of WeasyPrint's version.
+
+    The version is read from the package metadata: importing WeasyPrint takes about
+    a second, paid only when a PDF must really be laid out.
+    """
+    digest = hashlib.sha256(f"weasyprint {metadata.version('weasyprint')}\0{fonts}\0".encode())
+    digest.update(json.dumps(options, sort_keys=True).encode("utf-8") + b"\0")
+    digest.update(html.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _fonts():
+    """One font configuration per process, shared by every PDF it lays out."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _render(html: str):
+    import weasyprint
+
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render(font_config=_fonts(), **PDF_OPTIONS)
+
+
+def _save(document, target: Path, key: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = cachefolder.partial(target)
+    # The file identifier comes from the key: the same input gives the very same file.
+    document.write_pdf(partial, pdf_identifier=key.encode("ascii"), **PDF_OPTIONS)
+    partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid key
+
+
+def _worker_start() -> None:
+    """Make a worker's garbage collector cheaper: the modules and content it inherits from the
+    build are frozen out of its scans, and the layout's millions of short-lived objects are
+    scanned less often (3 to 8% of a PDF's processor time in three measurements on 2026-11-30).
+    Memory stays bounded: collections still run."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
+def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
+    """Lay out one PDF into the cache: ([its name], pages)."""
+    document = _render(job.html)
+    _save(document, cache / f"{job.key}.pdf", job.key)
+    return [job.name], len(document.pages)
+
+
+def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int]) -> str:
+    """The pack's front matter with [[page:anchor]] replaced by the anchor's page number and
+    [[pages:guideline-id]] by the guideline's number of pages."""
+    def number(match: re.Match) -> str:
+        return str((numbers if match.group(1) == "page" else totals)[match.group(2)])
+    return _PAGE_MARK.sub(number, front)
+
+
+def _bind_pack(pack: Pack, cache: Path) -> tuple[list[str], int]:
+    """Lay out the pack's front matter with the page numbers read from its handbooks' PDFs (in the
+    cache) and bind it and them into the pack: ([its name], pages laid out)."""
+    numbers, totals = {}, {}
+    for job in pack.handbooks:
+        found, totals[job.name.split(".")[0]] = binding.anchor_pages(cache / f"{job.key}.pdf")
+        numbers |= found
+    front = _render(fill_page_numbers(pack.front, numbers, totals))
+    front_pdf = cache / f"{pack.key}.front"
+    _save(front, front_pdf, pack.key)
+    binding.bind(front_pdf, [cache / f"{job.key}.pdf" for job in pack.handbooks], cache / f"{pack.key}.pdf")
+    front_pdf.unlink()
+    return [pack.name], len(front.pages)
+
+
+def default_workers() -> int:
+    """PEDOMAN_PDF_WORKERS when set (1 runs everything in this process), else one per core this
+    process may run on."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, int(os.environ.get("PEDOMAN_PDF_WORKERS") or cores or 1))
+
+
+class PdfBuild:
+    """The PDFs of a corpus being made. Created as a build starts: the layouts the cache lacks go
+    at once to worker processes, one per core, and run while MkDocs renders the site; `finish`
+    waits for them, binds the packs and copies every PDF into the site; `cancel` stops the
+    workers of a build that failed. With one worker, everything happens in `finish`, in this
+    process, one PDF after the other."""
+
+    def __init__(self, corpus: Corpus, cache_dir: Path | str, site_url: str | None = None,
+                 author: str | None = None, workers: int | None = None):
+        author = author or DEFAULT_AUTHOR
+        self.started = time.perf_counter()
+        self.cache = Path(cache_dir)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.workers = workers or default_workers()
+        self.fonts = fonts_digest()
+        self.packs: list[Pack] = []
+        self.handouts: list[Job] = []
+        self.layouts: list[Job] = []
+        self._pool = None
+        self._laid_out: list = []
+        # Each PDF the cache lacks goes to a worker as soon as its HTML is made: the handbooks
+        # first (the largest), then the handouts; the packs bind handbooks, so they come last.
+        for lang in LANGUAGES:
+            handbooks = [self._job(f"{g.id}.{lang}.pdf", render_html(corpus, [g], lang, site_url, author=author))
+                         for g in corpus.guidelines]
+            front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
+            key = cache_key("\0".join([front, *(job.key for job in handbooks)]), self.fonts)
+            self.packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
+        for lang in LANGUAGES:
+            self.handouts += [self._job(f"{g.id}.handout.{lang}.pdf", render_handout(corpus, g, lang, site_url, author))
+                              for g in corpus.guidelines]
+        self.bindings = [pack for pack in self.packs if not self._cached(pack.key)]
+
+    def _job(self, name: str, html: str) -> Job:
+        """The PDF `name` laid out from `html`; sent to a worker at once when the cache lacks it."""
+        job = Job(name, html, cache_key(html, self.fonts))
+        if not self._cached(job.key):
+            self.layouts.append(job)
+            if self.workers > 1:
+                if self._pool is None:
+                    # fork: the workers start with this process's modules; each imports WeasyPrint once
+                    self._pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_worker_start)
+                self._laid_out.append(self._pool.apply_async(_lay_out, (job, self.cache)))
+        return job
+
+    def _cached(self, key: str) -> bool:
+        return (self.cache / f"{key}.pdf").is_file()
+
+    def finish(self, site_dir: Path | str) -> HandbookReport:
+        """Wait for the layouts, bind the packs, and write site/pdf/<guideline-id>.<lang>.pdf,
+        site/pdf/<guideline-id>.handout.<lang>.pdf and the training packs site/pdf/`urls.pack_pdf(lang)`."""
+        try:
+            if self._pool is None:
+                results = [_lay_out(job, self.cache) for job in self.layouts]
+                results += [_bind_pack(pack, self.cache) for pack in self.bindings]
+            else:
+                results = [laid_out.get() for laid_out in self._laid_out]
+                results += self._pool.starmap(_bind_pack, [(pack, self.cache) for pack in self.bindings])
+                self._pool.close()
+        finally:
+            self.cancel()
+        report = HandbookReport(workers=self.workers)
+        written: list[str] = []
+        for names, pages in results:
+            written += names
+            report.pages += pages
+        out = Path(site_dir) / "pdf"
+        out.mkdir(parents=True, exist_ok=True)
+        handout_names = {job.name for job in self.handouts}
+        for job in [*(j for p in self.packs for j in p.handbooks), *self.packs, *self.handouts]:
+            handout = job.name in handout_names
+            if job.name in written:
+                (report.handouts_rendered if handout else report.rendered).append(job.name)
+            else:
+                (report.handouts_cached if handout else report.cached).append(job.name)
+                cachefolder.used(self.cache / f"{job.key}.pdf")
+            shutil.copyfile(self.cache / f"{job.key}.pdf", out / job.name)
+        report.seconds = time.perf_counter() - self.started
+        cachefolder.prune(self.cache)
+        return report
+
+    def cancel(self) -> None:
+        """Stop the worker processes (a PDF they were writing is left as a .part file, never under its key)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+def build_pdfs(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str,
+               site_url: str | None = None, author: str | None = None,
+               workers: int | None = None) -> HandbookReport:
+    """Write every PDF of `corpus` into site_dir/pdf/, from the cache when unchanged. `author` is
+    the task force that publishes them (the setting pdf_author); `workers` the processes that
+    lay them out (PdfBuild)."""
+    return PdfBuild(corpus, cache_dir, site_url, author, workers).finish(site_dir)

@@ -1,0 +1,89 @@
+"""The staging docs folder MkDocs reads: hand-written pages plus generated ones.
+
+Files are written only when their content changed and stale ones are removed,
+so `mkdocs serve`, which watches this folder, sees no change after a rebuild
+that changed nothing (and does not loop).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from pedoman.content.characters import refused_character
+from pedoman.content.privacy import find_personal_data
+from pedoman.errors import BuildError, ContentError, ContentErrors
+
+TEXT_SUFFIXES = (".md", ".css", ".js", ".html", ".svg", ".txt", ".json")
+"""Hand-written files read as text: checked like content for characters and personal data."""
+
+
+def _where(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index)
+    return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def hand_written(docs: Path, reviewed: frozenset[str] = frozenset()) -> dict[Path, bytes]:
+    """Every file under `docs` (relative path → bytes), read only if it is a regular file.
+
+    Raises `ContentErrors` for a symbolic link (never followed: a link to `.git/config` would
+    otherwise be published), and for a text page holding a character no output can print or
+    personal data, each at file:line:col, as for content files."""
+    files: dict[Path, bytes] = {}
+    errors: list[ContentError] = []
+    for folder, dirs, names in os.walk(docs):
+        for name in sorted(dirs + names):
+            path = Path(folder, name)
+            shown = str(path.relative_to(docs.parent))
+            if path.is_symlink():
+                errors.append(ContentError(shown, 1, 1, "", "a symbolic link; pages and assets must be regular "
+                                           "files inside the docs folder (copy the file here instead)"))
+                continue
+            if name not in names:
+                continue
+            data = path.read_bytes()
+            files[path.relative_to(docs)] = data
+            if path.suffix in TEXT_SUFFIXES:
+                text = data.decode("utf-8", errors="replace")
+                refused = refused_character(text.replace("\r\n", "\n"))
+                if refused:
+                    errors.append(ContentError(shown, *_where(text.replace("\r\n", "\n"), refused[0]), "", refused[1]))
+                for finding in find_personal_data(text, reviewed):
+                    errors.append(ContentError(shown, *_where(text, text.find(finding.value)), "", finding.message()))
+        dirs[:] = sorted(d for d in dirs if not Path(folder, d).is_symlink())
+    if errors:
+        raise ContentErrors(errors)
+    return files
+
+
+def sync_folder(target: Path, docs: Path, generated: dict[str, str], reviewed: frozenset[str] = frozenset()) -> int:
+    """Make `target` hold exactly `docs`' files plus `generated` (path → text).
+
+    Returns the number of files written. A generated page may not shadow a
+    hand-written one. `reviewed` holds the official contacts recorded in the content.
+    """
+    wanted: dict[Path, bytes] = dict(hand_written(docs, reviewed))
+    for rel, text in generated.items():
+        if Path(rel) in wanted:
+            raise BuildError(f"{docs / rel}: this page is generated from the content; remove the hand-written file")
+        wanted[Path(rel)] = text.encode("utf-8")
+
+    written = 0
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, data in wanted.items():
+        dest = target / rel
+        if dest.is_file() and dest.read_bytes() == data:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(dest)
+        written += 1
+    for existing in sorted(target.rglob("*"), reverse=True):
+        rel = existing.relative_to(target)
+        if existing.is_file() and rel not in wanted:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            shutil.rmtree(existing)
+    return written
