@@ -32,8 +32,14 @@ def all_texts() -> list[Text]:
     return texts
 
 
+NEW_IN_2026_12 = {"korban-penipuan-daring", "korban-anak", "korban-laki-laki-dewasa", "pelindungan-data-pribadi",
+                  "direktori-rujukan"}
+"""The guidelines a provincial task force lacked (scam compounds, children, adult men, data, referral)."""
+
+
 def test_corpus_size():
-    assert len(GUIDELINES) >= 8
+    assert len(GUIDELINES) == 19
+    assert NEW_IN_2026_12 <= {g.id for g in GUIDELINES}
     assert sum(len(g.sections) for g in GUIDELINES) >= 60
     assert {g.kind for g in GUIDELINES} == {"formation", "victim-assistance", "cooperation", "corporate-engagement"}
 

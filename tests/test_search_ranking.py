@@ -16,7 +16,7 @@ from webcheck import launch, serve, type_search
 ASSISTANCE = "guidelines/victim-assistance/pendampingan-pemulihan-korban/"
 # (site language prefix, query, the first result's page, an anchor among its first result's sections)
 QUERIES = [
-    ("en/", "return", ASSISTANCE, {"pemulangan-dan-reintegrasi", "stage-pemulangan"}),
+    ("en/", "return and reintegration", ASSISTANCE, {"pemulangan-dan-reintegrasi", "stage-pemulangan"}),
     ("", "reintegrasi", ASSISTANCE, {"pemulangan-dan-reintegrasi", "stage-reintegrasi"}),
     ("en/", "restitution", "guidelines/victim-assistance/restitusi-kompensasi/", None),
     ("", "restitusi", "guidelines/victim-assistance/restitusi-kompensasi/", None),
