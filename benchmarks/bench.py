@@ -387,7 +387,9 @@ def report(results: dict) -> None:
     rows = []
 
     def row(section: str, name: str, make: Callable[[dict], tuple[str, float, float]]) -> None:
-        r = results.get(section) or {}
+        r = results.get(section)
+        if r is None:  # not measured in this run (--only)
+            return
         if "failed" in r:
             rows.append((name, "failed", None, None))
         else:
@@ -444,6 +446,9 @@ def main() -> int:
     parser.add_argument("--tries", type=int, default=3, help="tries of a measure (and of one preview rebuild)")
     parser.add_argument("--quick", action="store_true",
                         help="each measure once, on the tests' small corpus: checks the benchmark, measures nothing")
+    parser.add_argument("--only", action="append", metavar="MEASURE",
+                        help="run only this measure (overhead, preview, scaling, validation, pdf, first_build, "
+                             "search_and_weight); may be given more than once; results go to build/bench/")
     args = parser.parse_args()
     source = ROOT / "tests" / "fixtures" / "valid" if args.quick else ROOT / "guidelines"
     runs, small_runs, n = (1, 1, 12) if args.quick else (args.runs, max(3, args.runs // 2), args.n)
@@ -462,12 +467,14 @@ def main() -> int:
         "search_and_weight": lambda: search_and_weight(source),
     }
     for name, measure in measures.items():
+        if args.only and name not in args.only:
+            continue
         result = attempt(name, measure, args.tries)
         if name == "search_and_weight" and "failed" not in result:
             results.update(result)
         else:
             results[name] = result
-    out = WORK / "results-quick.json" if args.quick else ROOT / "benchmarks" / "results.json"
+    out = WORK / "results-quick.json" if args.quick or args.only else ROOT / "benchmarks" / "results.json"
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report(results)
     print(f"results in {out.relative_to(ROOT)}")

@@ -15,7 +15,7 @@ readers read YAML 1.2, where `044e19434842` is a number and `on` is text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,9 @@ class Document:
     path: str
     data: Any
     text: str
+    scalars: list[tuple[Path_, Any]] = field(default_factory=list)
+    """Every value and key of the file with where it sits (a key: at its mapping), in file order:
+    the checks that read every text (personal data, dates) go through this list, not the tree."""
 
     @cached_property
     def root(self) -> yaml.Node:
@@ -109,6 +112,10 @@ class _Walker:
     def __init__(self, path: str, text: str):
         self.path = path
         self.text = text
+        # Characters are judged text by text only where one may be refused: anywhere, if the file
+        # holds one as written; else in a double-quoted text with an escape ("\v" writes U+000B).
+        self.suspicious = refused_character(text.replace("\r\n", "\n")) is not None
+        self.scalars: list[tuple[Path_, Any]] = []
         self.errors: list[ContentError] = []
         self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
@@ -150,6 +157,7 @@ class _Walker:
                                "write the fields out")
                     continue
                 key = key_node.value if key_node.tag == _STR else str(self.scalar(key_node))
+                self.scalars.append((where, key))
                 self.check_characters(key_node, where, key)
                 if key in key_nodes:
                     first = key_nodes[key].start_mark.line + 1
@@ -163,6 +171,7 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*where, i), node) for i, item in enumerate(node.value)]
         value = self.scalar(node)
+        self.scalars.append((where, value))
         if isinstance(value, str):
             self.check_characters(node, where, value)
         return value
@@ -171,6 +180,9 @@ class _Walker:
         """An error at the first character no output can print (see `characters`): at the
         character itself when the file holds it as it is, else at the start of the text
         (a YAML escape such as "\\v" wrote it)."""
+        if not self.suspicious and not (
+                node.style == '"' and "\\" in self.text[node.start_mark.index:node.end_mark.index]):
+            return
         refused = refused_character(value)
         if refused is None:
             # A raw U+0085 in the file: PyYAML (YAML 1.1) reads it as a line break, a YAML 1.2
@@ -248,7 +260,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
     data = walker.walk(root, ())
     if walker.errors:
         return None, walker.errors
-    return Document(name, data, text), []
+    return Document(name, data, text, walker.scalars), []
 
 
 # --- writing ------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import types
 from functools import lru_cache
-from typing import Annotated, Any, Iterator, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -18,32 +18,21 @@ from pedoman.content.privacy import find_personal_data
 from pedoman.errors import ContentError
 
 
-def _strings(data: Any, loc: tuple = (), keys: bool = False) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if keys:
-                yield loc, str(key)
-            yield from _strings(value, (*loc, key), keys)
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i), keys)
-    elif isinstance(data, str):
-        yield loc, data
-
-
 FUTURE_MARGIN = datetime.timedelta(days=1)
 """A date may lie this far past the build's date (a day ahead in Jayapura is still today in UTC)."""
 
 
-def check_dates(doc: Document, value: BaseModel, today: datetime.date) -> list[ContentError]:
+def check_dates(doc: Document, today: datetime.date) -> list[ContentError]:
     """Dates that say when something happened (`updated`, `checked`, a change's `date`) are not in the future."""
     errors = []
     latest = today + FUTURE_MARGIN
-    for loc, date in _dates(value):
-        if date > latest:
-            errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc),
-                                       f"{date.isoformat()} is in the future; write the date it happened "
-                                       "(at most one day past the build's date)"))
+    for loc, value in doc.scalars:
+        if loc and (loc[-1] in PAST_DATES or loc[-1] == "date" and "changes" in loc):
+            date = _as_date(value)
+            if date is not None and date > latest:
+                errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc),
+                                           f"{date.isoformat()} is in the future; write the date it happened "
+                                           "(at most one day past the build's date)"))
     return errors
 
 
@@ -51,24 +40,20 @@ PAST_DATES = ("updated", "checked")
 """Fields whose date records something done; plus every `date` inside `changes`."""
 
 
-def _dates(obj: Any, loc: tuple = (), in_changes: bool = False) -> Iterator[tuple[tuple, datetime.date]]:
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, datetime.date):
-                if name in PAST_DATES or in_changes and name == "date":
-                    yield (*loc, name), value
-            elif isinstance(value, (BaseModel, list)):
-                yield from _dates(value, (*loc, name), in_changes or name == "changes")
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _dates(item, (*loc, i), in_changes)
+def _as_date(value: Any) -> datetime.date | None:
+    """A date as YAML gave it, or as a quoted text the model reads as one."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def check_personal_data(doc: Document, reviewed: frozenset[str]) -> list[ContentError]:
     """Every text of a file, keys included, read for personal data (see `privacy`)."""
     return [ContentError(doc.path, *doc.mark(loc), format_path(loc), finding.message())
-            for loc, text in _strings(doc.data, keys=True)
+            for loc, text in doc.scalars if isinstance(text, str)
             for finding in find_personal_data(text, reviewed)]
 
 
