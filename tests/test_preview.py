@@ -86,3 +86,22 @@ def test_the_preview_stops_cleanly_under_a_parent_that_ignores_ctrl_c(project, t
     assert (returncode, forced) == ("0", "False"), run.stdout  # it ended, on Ctrl-C, not terminated
     assert "Shutting down..." in run.stdout
     assert list(tmp.iterdir()) == []  # MkDocs removed its temporary site folder
+
+
+def test_what_no_page_shows_is_written_after_the_pages_and_never_lags_an_edit(project, corpus_dir):
+    """Open data, the drafting kit and feeds are written in the background after each rebuild:
+    the pages come first, and the files follow the same edit."""
+    guideline = corpus_dir / "formation" / "gt-uji.yaml"
+    text = guideline.read_text(encoding="utf-8")
+    with Preview(project) as preview:
+        started = preview.wait_for("drafting kit:")
+        assert "written in the background" in started
+        guideline.write_text(text.replace("Pembentukan gugus tugas provinsi", "Pembentukan gugus tugas latar", 1),
+                             encoding="utf-8")
+        rebuilt = preview.wait_for("Reloading browsers")
+        assert "Pembentukan gugus tugas latar" in preview.page("guidelines/formation/gt-uji/")
+        if "drafting kit:" not in rebuilt.split("written in the background")[-1]:
+            preview.wait_for("drafting kit:")
+        assert "Pembentukan gugus tugas latar" in preview.page("data/crossref.json")
+        assert "Pembentukan gugus tugas latar" in preview.page("feed.xml")
+    assert preview.process.returncode == 0 and not preview.forced

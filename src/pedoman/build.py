@@ -9,6 +9,9 @@ its sources. Only the PDFs, which take about a minute to lay out, are cached
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +22,7 @@ from pedoman.data.crossref import CrossRef, build_crossref
 from pedoman.data.exports import write_exports
 from pedoman.data.schema import write_schemas
 from pedoman.documents.kit import write_documents
+from pedoman.errors import BuildError
 from pedoman.presentation.abbreviations import expansions, mark_abbreviations
 from pedoman.settings import Settings
 from pedoman.site.feeds import write_feeds
@@ -75,6 +79,7 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
 
     Raises `ContentErrors` before anything is written when the content is invalid.
     """
+    wait_for_background()
     corpus = load_corpus(Path(content))
     crossref = build_crossref(corpus)
     renderer = Renderer(corpus, crossref)
@@ -106,11 +111,36 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
 
     `settings` are the project's (`extra.pedoman`), their paths relative to `base`. `live` is
     the live preview (`mkdocs serve`): it makes no PDFs (a changed guideline's take half a
-    minute), and its worker retires any worker a built site left at the same address, so the
-    preview never shows a page kept from another build. Returns lines for the build log.
-    Raises a `BuildError` (e.g. `search.SearchIndexError`) for what the build was given.
+    minute), its worker retires any worker a built site left at the same address, so the
+    preview never shows a page kept from another build, and it writes what no page shows while
+    an editor reads it (open data, documents, feeds, schemas, sitemap, search index) in the
+    background, after the pages are served: the next build waits for it (`wait_for_background`).
+    Returns lines for the build log. Raises a `BuildError` (e.g. `search.SearchIndexError`) for
+    what the build was given; in the live preview such an error is logged as a warning.
     """
     site_dir = Path(site_dir)
+    if live:
+        write_retiring_worker(site_dir)
+        _in_background(lambda: _side_outputs(prepared, site_dir, settings, base, site_url))
+        lines = ["open data, documents, feeds, schemas and search index are written in the background",
+                 "offline: the live preview's worker retires any kept copy of a built site"]
+        return lines + (["PDFs are not made by the live preview; `make site` makes them"] if settings.pdf else [])
+    log = _side_outputs(prepared, site_dir, settings, base, site_url)
+    if settings.pdf:
+        if prepared.pdfs is None:
+            start_pdfs(prepared, settings, base, site_url)
+        pdfs = prepared.pdfs.finish(site_dir)
+        log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
+                   f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
+                   f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
+    log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
+    return log
+
+
+def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: Path,
+                  site_url: str | None) -> list[str]:
+    """What the build writes beside the pages: open data, the drafting kit, feeds, schemas,
+    the sitemap and the search index (which reads the pages, so it comes last)."""
     log: list[str] = []
     write_exports(prepared.corpus, prepared.crossref, site_dir)
     log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper,
@@ -119,21 +149,36 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     write_schemas(site_dir / "schema", prepared.corpus)
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
-    if settings.search:  # before waiting for the PDFs: the index reads the pages only
+    if settings.search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
-    if settings.pdf and live:
-        log.append("PDFs are not made by the live preview; `make site` makes them")
-    elif settings.pdf:
-        if prepared.pdfs is None:
-            start_pdfs(prepared, settings, base, site_url)
-        pdfs = prepared.pdfs.finish(site_dir)
-        log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
-                   f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
-                   f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
-    if live:
-        write_retiring_worker(site_dir)
-        log.append("offline: the live preview's worker retires any kept copy of a built site")
-    else:
-        log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
     return log
+
+
+BACKGROUND = "pedoman-live-outputs"
+"""The name of the live preview's background writer: found by name, so that a build waits for
+one started by the package as it was before `codewatch` imported it again."""
+
+logger = logging.getLogger("mkdocs.plugins.pedoman")  # the hooks' logger: lines show in MkDocs' output
+
+
+def _in_background(work: Callable[[], list[str]]) -> None:
+    """Run `work` in a thread after the previous one ended; its lines and errors go to the log."""
+    wait_for_background()
+
+    def run() -> None:
+        try:
+            for line in work():
+                logger.info(line)
+        except BuildError as exc:
+            logger.warning(str(exc))
+
+    threading.Thread(target=run, name=BACKGROUND, daemon=True).start()
+
+
+def wait_for_background() -> None:
+    """Wait until the live preview's background writer (if any) has finished: a new build never
+    cleans or writes the site while it writes."""
+    for thread in threading.enumerate():
+        if thread.name == BACKGROUND and thread is not threading.current_thread():
+            thread.join()

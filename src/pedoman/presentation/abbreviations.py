@@ -47,6 +47,14 @@ def _pattern(terms: frozenset[str]) -> re.Pattern | None:
 
 def mark_abbreviations(page_html: str, table: dict[str, str]) -> str:
     """Wrap each glossary term found in running text of `page_html` in an <abbr>."""
+    return _marked(page_html, frozenset(table.items()))
+
+
+@lru_cache(maxsize=512)
+def _marked(page_html: str, table_items: frozenset[tuple[str, str]]) -> str:
+    """Kept for the page's exact HTML and glossary: the live preview builds every page again
+    on each save, and most pages come out as they were."""
+    table = dict(table_items)
     pattern = _pattern(frozenset(table))
     if pattern is None:
         return page_html

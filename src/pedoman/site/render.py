@@ -61,6 +61,7 @@ class Renderer:
         self.crossref = crossref
         self.translation_report = translations.report(corpus.guidelines, corpus.reviewed)
         self.outdated = translations.outdated_parts(self.translation_report)
+        self._listings: dict[tuple[str, str], list[dict]] = {}
         self.helpers = {lang: self._helpers(lang) for lang in LANGUAGES}
 
     @cached_property
@@ -68,6 +69,14 @@ class Renderer:
         """Guideline id → whether any of its texts lacks an English translation."""
         return {g.id: any(t.missing("en") for _, t in translations.text_fields(g))
                 for g in self.corpus.guidelines}
+
+    def listing(self, g, lang: str) -> list[dict]:
+        """A guideline's documents as its page lists them (documents.kit.listing), made once per
+        renderer: a page asks for them several times."""
+        key = (g.id, lang)
+        if key not in self._listings:
+            self._listings[key] = documents.listing(self.corpus, g, lang)
+        return self._listings[key]
 
     def _helpers(self, lang: str) -> dict:
         """What every template gets: the data, and helpers that speak `lang`."""
@@ -133,7 +142,7 @@ class Renderer:
             legal_amended=lambda reg: legal.amendments(reg, self.corpus, lang, labels), legal_status=legal_status,
             legal_article=lambda cited: legal.article(cited, labels),
             translation_report=self.translation_report,
-            documents=lambda g: documents.listing(self.corpus, g, lang),
+            documents=lambda g: self.listing(g, lang),
             guideline_titles=[text(g.title) for g in self.corpus.guidelines],
             plain=lambda value: value.get(lang),
             heading=lambda value: _heading(value.get(lang) if isinstance(value, Text) else value),
