@@ -96,3 +96,16 @@ def test_written_is_the_text_in_the_file(tmp_path):
     assert doc.written(("b", 0)) == "yes"
     assert doc.written(("c",)) is None  # a mapping has no single text
     assert doc.written(("c", "e")) is None  # nor has a field that is not there
+
+
+def test_a_file_is_parsed_again_exactly_when_its_bytes_change(tmp_path):
+    from pedoman.content.loader import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text("title: {id: Satu}\n", encoding="utf-8")
+    first, _ = load_yaml(path)
+    assert load_yaml(path)[0] is first  # the same bytes: kept
+    path.write_text("title: {id: Dua}\n", encoding="utf-8")
+    assert load_yaml(path)[0].data == {"title": {"id": "Dua"}}
+    path.write_text("title: {id: Satu}\n", encoding="utf-8")
+    assert load_yaml(path)[0].data == {"title": {"id": "Satu"}}
