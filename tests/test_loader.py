@@ -99,8 +99,6 @@ def test_written_is_the_text_in_the_file(tmp_path):
 
 
 def test_a_file_is_parsed_again_exactly_when_its_bytes_change(tmp_path):
-    from pedoman.content.loader import load_yaml
-
     path = tmp_path / "x.yaml"
     path.write_text("title: {id: Satu}\n", encoding="utf-8")
     first, _ = load_yaml(path)
