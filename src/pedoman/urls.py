@@ -82,12 +82,14 @@ TRANSLATIONS = "translations"
 LEGAL = "legal"
 WHATS_NEW = "whats-new"
 DRAFTING_KIT = "drafting-kit"
+SERVICES = "services"
 
 RESERVED_NAMES = frozenset({
     "index", "en", "id", "pdf", "data", "documents", "schema", "assets", "pagefind", "search", "sw", "sw.js",
     "feed", "sitemap", "manifest", "404", "icons", "stylesheets", "javascripts",
     "guidelines", "recommendations", "about", "contribute", "how-to-read", "paket-pelatihan", "training-pack",
-    *(key.split("/")[0] for key in (GUIDELINES_INDEX, MATRIX, GLOSSARY, TRANSLATIONS, LEGAL, WHATS_NEW, DRAFTING_KIT)),
+    *(key.split("/")[0] for key in (GUIDELINES_INDEX, MATRIX, GLOSSARY, TRANSLATIONS, LEGAL, WHATS_NEW, DRAFTING_KIT,
+                                    SERVICES)),
     *(key.split("/")[1] for key in (AGENCY_TABLE, STAKEHOLDER_TABLE, COVERAGE)),
 })
 """Names of the pages and folders the site writes (at its root, beside guideline pages, and for

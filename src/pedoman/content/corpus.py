@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pedoman.content.model import Guideline
-    from pedoman.content.registers import Agency, Recommendation, Regulation, Source, Term
+    from pedoman.content.registers import Agency, Province, Recommendation, Regulation, Service, Source, Term
 
 
 @dataclass
@@ -37,6 +37,10 @@ class Corpus:
     """The legal instruments guidelines cite, in register order."""
     personal_data_reviewed: frozenset[str] = frozenset()
     """Official contacts an editor recorded in reviewed.yaml: not personal data (see `privacy`)."""
+    services: dict[str, Service] = field(default_factory=dict)
+    """The services victims are referred to (services.yaml), in register order."""
+    provinces: list[Province] = field(default_factory=list)
+    """The provinces the services register accounts for, in register order."""
 
     def recommendation(self, rec_id: str) -> Recommendation:
         return next(r for r in self.recommendations if r.id == rec_id)
@@ -63,4 +67,6 @@ def load_corpus(root: Path | str, base: Path | None = None) -> Corpus:
         reviewed=dict(valid.translations.reviewed) if valid.translations else None,
         regulations={r.id: r for r in valid.regulations.regulations},
         personal_data_reviewed=frozenset(v.value for v in valid.reviewed.personal_data) if valid.reviewed else frozenset(),
+        services={s.id: s for s in valid.services.services},
+        provinces=list(valid.services.provinces),
     )

@@ -53,6 +53,8 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 RecommendationId = Annotated[str, StringConstraints(pattern=r"^R[0-9]{2}$"), Ref("recommendation")]
 AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("agency")]
 RegulationId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("regulation")]
+ServiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("service")]
+ProvinceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), Ref("province")]
 Stakeholder = Literal["kampung", "kampus", "komunitas", "korporasi", "kota"]
 Party = Literal["origin", "transit", "destination"]
 SCAFFOLD_MARK = "⟦"
@@ -135,6 +137,9 @@ class Section(Strict):
     implements: list[RecommendationId] = Field(min_length=1)
     agencies: list[AgencyId] = Field(default_factory=list)
     stakeholders: list[Stakeholder] = Field(default_factory=list)
+    services: list[ServiceId] = Field(
+        default_factory=list, description="The services of services.yaml a victim is referred to from this section, "
+                                          "by id (national channels and provincial services)")
 
 
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
@@ -398,13 +403,12 @@ CHANNEL_WAYS = ("phone", "whatsapp", "email", "web", "office", "note")
 """The ways to reach a channel, in the order pages print them; a channel has at least one."""
 
 
-class Channel(Strict):
-    """Where to report or ask for help, with each way to reach it: pages make numbers and addresses
-    links a phone can call or open (see contacts.py); PDFs print them as they are."""
+class Contacts(Strict):
+    """Each way to reach a channel or a service: pages make numbers and addresses links a phone can call
+    or open (see presentation/contacts.py); PDFs print them as they are."""
 
     model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": [way]} for way in CHANNEL_WAYS]})
 
-    name: Text
     phone: list[PhoneNumber] = Field(default_factory=list, description="Numbers to call, e.g. 129 or 110")
     whatsapp: PhoneNumber | None = Field(default=None, description="A WhatsApp number, e.g. 08111-129-129")
     email: EmailAddress | None = Field(default=None, description="An official e-mail address")
@@ -412,14 +416,20 @@ class Channel(Strict):
     office: Text | None = Field(default=None, description="Where to go in person, e.g. the local UPTD PPA office")
     note: Text | None = Field(default=None, description="How to reach it when it has no number or address of its "
                                                         "own, or what to know before using it")
-    description: Text
 
     @model_validator(mode="after")
-    def _reachable(self) -> "Channel":
+    def _reachable(self) -> "Contacts":
         if not any(getattr(self, way) for way in CHANNEL_WAYS):
             raise ValueError(f"expected {', '.join(CHANNEL_WAYS[:-1])} or {CHANNEL_WAYS[-1]}, saying how to reach "
                              "the channel")
         return self
+
+
+class Channel(Contacts):
+    """Where to report or ask for help, with each way to reach it (a corporate guideline's channels)."""
+
+    name: Text
+    description: Text
 
 
 class Questionnaire(Strict):

@@ -1,5 +1,5 @@
-"""The shared registers' model: recommendations, agencies, glossary, legal instruments, and the
-editors' own records (reviewed personal data, reviewed translations).
+"""The shared registers' model: recommendations, agencies, glossary, legal instruments, services, and
+the editors' own records (reviewed personal data, reviewed translations).
 
 Like `model`, each class is the validation rule, the typed object and the JSON Schema of its file.
 """
@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from pedoman.content.model import AgencyId, Date, NonBlank, RecommendationId, RegulationId, Slug, Strict, Text
+from pedoman.content.model import (
+    AgencyId,
+    Contacts,
+    Date,
+    NonBlank,
+    ProvinceId,
+    RecommendationId,
+    RegulationId,
+    Slug,
+    Strict,
+    Text,
+    WebAddress,
+)
 
 # --- shared registers ------------------------------------------------------
 
@@ -101,6 +113,68 @@ class Regulation(Strict):
 
 class RegulationsFile(Strict):
     regulations: list[Regulation] = Field(min_length=1)
+
+
+# --- services (who a victim is referred to) ----------------------------------
+
+SERVICE_KINDS = ("hotline", "police", "witness-protection", "migrant-workers", "mission", "uptd-ppa", "shelter")
+"""What a service is, in the order the services page lists them."""
+ServiceKind = Literal["hotline", "police", "witness-protection", "migrant-workers", "mission", "uptd-ppa", "shelter"]
+PROVINCIAL_KINDS = ("uptd-ppa", "migrant-workers", "shelter")
+"""The kinds every province's part of the services page accounts for: an entry, or "no sourced entry yet"."""
+SERVICE_STATUSES = ("active", "changed", "temporarily-closed", "closed")
+ServiceStatus = Literal["active", "changed", "temporarily-closed", "closed"]
+SERVICE_GONE = ("closed",)
+"""Statuses under which a service may not be cited by a guideline."""
+
+
+class Province(Strict):
+    """A province the register accounts for: the services page lists each, with its entries or none."""
+
+    id: Slug
+    name: Text
+
+
+class ServiceSource(Strict):
+    """Where an entry's details were read: an official page, a release, or a news report quoting one."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["url"]}, {"required": ["publisher"]}]})
+
+    title: Text = Field(description="What the source is, e.g. the release or article and who is quoted")
+    publisher: Text | None = Field(default=None, description="Who published it (required without a url)")
+    date: Date | None = Field(default=None, description="When it was published")
+    url: WebAddress | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> "ServiceSource":
+        if self.url is None and self.publisher is None:
+            raise ValueError("expected 'url' or 'publisher', saying where the source can be found")
+        return self
+
+
+class Service(Strict):
+    """A service a victim is referred to, with its contacts as published, its source and when it was checked."""
+
+    id: Slug = Field(description="The id guidelines cite in a section's `services`, e.g. sapa-129")
+    name: Text
+    kind: ServiceKind
+    level: Literal["national", "provincial", "district"]
+    province: ProvinceId | None = Field(
+        default=None, description="An id from this file's `provinces` (required unless the service is national)")
+    agency: AgencyId | None = Field(default=None, description="The institution it belongs to, from agencies.yaml")
+    serves: Text = Field(description="Who it serves and what for")
+    hours: Text | None = Field(default=None, description="When it can be reached, as published")
+    contacts: Contacts
+    sources: list[ServiceSource] = Field(min_length=1, description="Where each contact was read")
+    checked: Date = Field(description="When the entry was last checked against its sources")
+    status: ServiceStatus = Field(description="active, changed (renamed or moved: say how in status_note), "
+                                              "temporarily-closed or closed")
+    status_note: Text | None = Field(default=None, description="What changed (required unless active)")
+
+
+class ServicesFile(Strict):
+    provinces: list[Province] = Field(min_length=1)
+    services: list[Service] = Field(min_length=1)
 
 
 class Term(Strict):

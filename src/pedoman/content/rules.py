@@ -1,6 +1,7 @@
 """The rules across a guideline's parts and across files that a field's type cannot say: ids that
-resolve and are unique, citations of instruments in force, the change history, the drafting kit's
-references, the agencies' and the legal register's own consistency, glossary anchors."""
+resolve and are unique, citations of instruments in force and of services still open, the change
+history, the drafting kit's references, the agencies', the legal and the services register's own
+consistency, glossary anchors."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from pedoman.content.model import RESERVED_ANCHORS, Guideline, Ref, version_key
 from pedoman.content.registers import (
     AGENCY_GONE,
     REGULATION_GONE,
+    SERVICE_GONE,
     AgenciesFile,
     GlossaryFile,
     RegulationsFile,
+    ServicesFile,
 )
 from pedoman.errors import ContentError
 from pedoman.urls import PACK_NAMES, RESERVED_NAMES, glossary_anchor
@@ -174,9 +177,26 @@ def _check_documents(g: Guideline, regulations: dict, err) -> None:
             err((*loc, "regulation"), f"'{reg.id}' is {reg.status}; a document to sign cites the instrument in force")
 
 
+def _gone_agency(agency) -> str:
+    """Why an institution that was split or dissolved may not be named as one that acts."""
+    return (f"'{agency.id}' was {agency.status} on {agency.since.isoformat() if agency.since else '?'}; list "
+            f"{' or '.join(repr(s) for s in agency.successors) or 'the institution now responsible'} instead")
+
+
+EXPECTED_IDS = {
+    "recommendation": lambda ids: f"expected one of {min(ids)}–{max(ids)}",
+    "agency": lambda ids: "expected an id from agencies.yaml",
+    "regulation": lambda ids: "expected an id from regulations.yaml",
+    "service": lambda ids: "expected an id from services.yaml",
+    "province": lambda ids: "expected an id from the provinces of services.yaml",
+}
+"""What an unknown id of each register should have been."""
+
+
 def check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str, set[str]],
                      regulations: dict | None = None,
-                     agencies: dict | None = None) -> list[ContentError]:
+                     agencies: dict | None = None,
+                     services: dict | None = None) -> list[ContentError]:
     errors: list[ContentError] = []
 
     def err(loc: tuple, message: str) -> None:
@@ -194,19 +214,16 @@ def check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str
             err(("sections", i, "id"), f"'{section.id}' is reserved for a part of the page; choose another id")
     if hasattr(g, "stages"):
         errors += duplicates(doc, g.stages, "id", "stage id", ("stages",))
-    expected = {
-        "recommendation": lambda ids: f"expected one of {min(ids)}–{max(ids)}",
-        "agency": lambda ids: "expected an id from agencies.yaml",
-        "regulation": lambda ids: "expected an id from regulations.yaml",
-    }
     for loc, register, value in _refs(g):
         known = registers[register]
         if value not in known:
-            err(loc, f"unknown {register} '{value}' ({expected[register](known)})")
+            err(loc, f"unknown {register} '{value}' ({EXPECTED_IDS[register](known)})")
         elif register == "agency" and agencies and agencies[value].status in AGENCY_GONE:
-            a = agencies[value]
-            err(loc, f"'{value}' was {a.status} on {a.since.isoformat() if a.since else '?'}; "
-                     f"list {' or '.join(repr(s) for s in a.successors) or 'the institution now responsible'} instead")
+            err(loc, _gone_agency(agencies[value]))
+        elif register == "service" and services and services[value].status in SERVICE_GONE:
+            sv = services[value]
+            err(loc, f"'{value}' is {sv.status} (checked {sv.checked.isoformat()}); cite the service that took over "
+                     "its work, or remove it")
     _check_references(doc, g, regulations or {}, err)
     _check_changes(doc, g, err)
     _check_documents(g, regulations or {}, err)
@@ -280,4 +297,31 @@ def check_regulations(doc: Document, file: RegulationsFile) -> list[ContentError
                                         "'replaced' or 'revoked'")
         if r.status == "in-force" and r.amended_by:
             err((*here, "status"), "an instrument with 'amended_by' has the status 'amended'")
+    return errors
+
+
+def check_services(doc: Document, file: ServicesFile, agencies: dict) -> list[ContentError]:
+    """Each service against the provinces and agencies it names, its level and its status."""
+    errors: list[ContentError] = []
+
+    def err(loc: tuple, message: str) -> None:
+        errors.append(ContentError(doc.path, *doc.mark(loc), format_path(loc), message))
+
+    errors += duplicates(doc, file.provinces, "id", "province id", ("provinces",))
+    errors += duplicates(doc, file.services, "id", "service id", ("services",))
+    known = {"agency": set(agencies), "province": {p.id for p in file.provinces}}
+    for loc, register, value in _refs(file):
+        if value not in known[register]:
+            err(loc, f"unknown {register} '{value}' ({EXPECTED_IDS[register](known[register])})")
+        elif register == "agency" and agencies[value].status in AGENCY_GONE:
+            err(loc, _gone_agency(agencies[value]))
+    for i, sv in enumerate(file.services):
+        here = ("services", i)
+        if sv.level == "national" and sv.province is not None:
+            err((*here, "province"), "a national service has no 'province'; give the level 'provincial' or "
+                                     "'district', or remove the province")
+        elif sv.level != "national" and sv.province is None:
+            err(here, f"missing required field 'province' (a {sv.level} service names its province)")
+        if sv.status != "active" and sv.status_note is None:
+            err((*here, "status"), f"a service that is {sv.status} needs 'status_note', saying what changed")
     return errors

@@ -28,9 +28,17 @@ from pedoman.content.registers import (
     RecommendationsFile,
     RegulationsFile,
     ReviewedFile,
+    ServicesFile,
     TranslationsFile,
 )
-from pedoman.content.rules import check_agencies, check_guideline, check_regulations, duplicates, glossary_anchors
+from pedoman.content.rules import (
+    check_agencies,
+    check_guideline,
+    check_regulations,
+    check_services,
+    duplicates,
+    glossary_anchors,
+)
 from pedoman.content.scan import check_dates, check_languages, check_personal_data
 from pedoman.errors import ContentError, ContentErrors
 
@@ -39,6 +47,7 @@ REGISTERS = {
     "agencies.yaml": AgenciesFile,
     "glossary.yaml": GlossaryFile,
     "regulations.yaml": RegulationsFile,
+    "services.yaml": ServicesFile,
 }
 OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": TranslationsFile}
 
@@ -51,6 +60,7 @@ class Validated:
     agencies: AgenciesFile
     glossary: GlossaryFile
     regulations: RegulationsFile
+    services: ServicesFile
     guidelines: list[tuple[str, Guideline]]
     """(file shown relative to `base`, guideline), in file order."""
     reviewed: ReviewedFile | None
@@ -169,17 +179,21 @@ def _validate_folder(root: Path, base: Path, today: datetime.date) -> Validated:
     errors += duplicates(reg_doc, regs.regulations, "id", "regulation id", ("regulations",))
     errors += check_agencies(agency_doc, agencies)
     errors += check_regulations(reg_doc, regs)
+    agency_by_id = {a.id: a for a in agencies.agencies}
+    services_doc, services = registers["services.yaml"]
+    errors += check_services(services_doc, services, agency_by_id)
 
     known = {
         "recommendation": {r.id for r in recs.recommendations},
         "agency": {a.id for a in agencies.agencies},
         "regulation": {r.id for r in regs.regulations},
+        "service": {s.id for s in services.services},
     }
-    agency_by_id = {a.id: a for a in agencies.agencies}
     regulation_by_id = {r.id: r for r in regs.regulations}
+    service_by_id = {s.id: s for s in services.services}
     first_file: dict[str, str] = {}
     for path, doc, g in guideline_docs:
-        errors += check_guideline(doc, g, path, known, regulation_by_id, agency_by_id)
+        errors += check_guideline(doc, g, path, known, regulation_by_id, agency_by_id, service_by_id)
         if g.id in first_file:
             errors.append(ContentError(doc.path, *doc.mark(("id",)), "id",
                                        f"duplicate guideline id '{g.id}' (also used by {first_file[g.id]})"))
@@ -194,5 +208,5 @@ def _validate_folder(root: Path, base: Path, today: datetime.date) -> Validated:
         raise ContentErrors(errors)
 
     optional = {name: registers[name][1] if name in registers else None for name in OPTIONAL_REGISTERS}
-    return Validated(recs, agencies, glossary, regs, [(doc.path, g) for _, doc, g in guideline_docs],
+    return Validated(recs, agencies, glossary, regs, services, [(doc.path, g) for _, doc, g in guideline_docs],
                      optional["reviewed.yaml"], optional["translations.yaml"])

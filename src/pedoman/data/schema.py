@@ -6,8 +6,9 @@ gives editors autocompletion and live errors, and are published on the site
 at `schema/<kind>.json`. A schema refuses what the validator refuses within one
 file: the model's shapes and choices, and for a guideline the ids its
 references may take, read from the registers (recommendations.yaml,
-agencies.yaml). That makes the schemas depend on the content: `pedoman schema`
-regenerates them, and a test keeps the committed copies equal to the generation.
+agencies.yaml, regulations.yaml, services.yaml). That makes the schemas depend
+on the content: `pedoman schema` regenerates them, and a test keeps the
+committed copies equal to the generation.
 Rules across files (an id equal to the file name, unique ids, personal data)
 stay with the validator.
 """
@@ -26,6 +27,7 @@ from pedoman.content.registers import (
     RecommendationsFile,
     RegulationsFile,
     ReviewedFile,
+    ServicesFile,
     TranslationsFile,
 )
 
@@ -33,7 +35,8 @@ if TYPE_CHECKING:
     from pedoman.content.corpus import Corpus
 
 REGISTER_MODELS = {"recommendations": RecommendationsFile, "agencies": AgenciesFile, "glossary": GlossaryFile,
-                   "regulations": RegulationsFile, "reviewed": ReviewedFile, "translations": TranslationsFile}
+                   "regulations": RegulationsFile, "services": ServicesFile, "reviewed": ReviewedFile,
+                   "translations": TranslationsFile}
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +82,7 @@ def json_schemas(corpus: Corpus | None = None) -> dict[str, dict]:
         "recommendation": ("an id from recommendations.yaml", [r.id for r in corpus.recommendations]),
         "agency": ("an id from agencies.yaml", list(corpus.agencies)),
         "regulation": ("an id from regulations.yaml", list(corpus.regulations)),
+        "service": ("an id from services.yaml", list(corpus.services)),
     }
     schemas = {}
     for name, text in _model_schemas().items():
