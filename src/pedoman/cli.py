@@ -107,19 +107,26 @@ def _translations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _legal(args: argparse.Namespace) -> int:
+def _today(args: argparse.Namespace):
+    """The date given with --today, today's build date without it, or None after saying it is unreadable."""
     import datetime
 
+    try:
+        return datetime.date.fromisoformat(args.today) if args.today else build_date()
+    except ValueError:
+        print(f"pedoman: --today expects a date written as YYYY-MM-DD, found '{args.today}'", file=sys.stderr)
+        return None
+
+
+def _legal(args: argparse.Namespace) -> int:
     from pedoman.content.legal import citations, stale
 
     root = Path(args.content)
     corpus = _load(root)
     if corpus is None:
         return EXIT_CONTENT
-    try:
-        today = datetime.date.fromisoformat(args.today) if args.today else build_date()
-    except ValueError:
-        print(f"pedoman: --today expects a date written as YYYY-MM-DD, found '{args.today}'", file=sys.stderr)
+    today = _today(args)
+    if today is None:
         return EXIT_USAGE
     cited = citations(corpus)
     due = stale(corpus, today)
@@ -128,6 +135,27 @@ def _legal(args: argparse.Namespace) -> int:
         print(f"{root / 'regulations.yaml'}: {r.id}: status last checked {r.checked.isoformat()}, more than "
               f"12 months ago; cited by {', '.join(users) if users else 'no guideline'}")
     print(f"{len(due)} of {len(corpus.regulations)} instruments due for a check of their status "
+          f"(as of {today.isoformat()}); this never fails a build")
+    return EXIT_OK
+
+
+def _services(args: argparse.Namespace) -> int:
+    from pedoman.content.services import STALE_AFTER_MONTHS, citations, due
+
+    root = Path(args.content)
+    corpus = _load(root)
+    if corpus is None:
+        return EXIT_CONTENT
+    today = _today(args)
+    if today is None:
+        return EXIT_USAGE
+    cited = citations(corpus)
+    listed = due(corpus, today)
+    for s in listed:
+        users = sorted({g.id for g, _ in cited[s.id]})
+        print(f"{root / 'services.yaml'}: {s.id}: last checked {s.checked.isoformat()}, more than "
+              f"{STALE_AFTER_MONTHS} months ago; cited by {', '.join(users) if users else 'no guideline'}")
+    print(f"{len(listed)} of {len(corpus.services)} services due for a check of their contacts "
           f"(as of {today.isoformat()}); this never fails a build")
     return EXIT_OK
 
@@ -160,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     legal.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
     legal.add_argument("--today", help="the date to judge from (YYYY-MM-DD; default: today)")
     legal.set_defaults(run=_legal)
+    services = commands.add_parser("services", help="list services whose contacts were not checked for 6 months")
+    services.add_argument("--content", default="guidelines", help="content folder (default: guidelines)")
+    services.add_argument("--today", help="the date to judge from (YYYY-MM-DD; default: today)")
+    services.set_defaults(run=_services)
     args = parser.parse_args(argv)
     return args.run(args)
 
