@@ -219,31 +219,119 @@ def test_form_and_questionnaire_hold_every_field(fixture_corpus, fixture_kit):
     assert "☐ Yes" in checklist.rows[1].cells[2].text and "☐ Not applicable" in checklist.rows[1].cells[2].text
 
 
+def _sheet(path):
+    book = openpyxl.load_workbook(path)
+    return book, book[book.sheetnames[1]]
+
+
 def test_spreadsheets_freeze_their_header_and_offer_the_closed_sets(fixture_corpus, fixture_kit):
     g = next(g for g in fixture_corpus.guidelines if g.id == "gt-uji")
-    book = openpyxl.load_workbook(fixture_kit / "documents/gt-uji/rad-matriks.id.xlsx")
-    ws = book[book.sheetnames[1]]
+    book, ws = _sheet(fixture_kit / "documents/gt-uji/rad-matriks.id.xlsx")
     assert book["lists"].sheet_state == "hidden"
-    assert ws.freeze_panes == "A2"
-    assert ws.max_row == 1 + len(g.action_plan)
-    header = [c.value for c in ws[1]]
-    assert header[:7] == ["No.", "Program", "Kegiatan", "Indikator", "Target", "Penanggung jawab", "Sumber anggaran"]
-    assert header[7:] == ["Tahun ke-1", "Tahun ke-2", "Status pelaksanaan"]
-    row = [c.value for c in ws[2]]
-    assert row[1] == g.action_plan[0].program.id and row[7:9] == ["✓", "✓"]
-    assert ws.column_dimensions["C"].width == 40 and ws["C2"].alignment.wrap_text
-    lists = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert set(lists) == {"B", "F", "H", "I", "J"}
-    status = lists["J"].split("!")[1].replace("$", "")
-    values = [row[0].value for row in book["lists"][status]]
-    assert values == CATALOGUE["id"]["doc_status_values"].split(",")
+    assert ws.freeze_panes == "A4"  # title, note, header
+    header = [c.value for c in ws[3]]
+    first = g.updated.year + 1
+    assert header[:7] == ["No.", "Program", "Kegiatan", "Indikator", "Kondisi awal (baseline)", "Satuan",
+                          "Target akhir periode"]
+    assert header[7:13] == [f"Target {first}", f"Target {first + 1}", f"Pagu {first} (Rp)", f"Pagu {first + 1} (Rp)",
+                            "Jumlah pagu (Rp)", "Penanggung jawab"]
+    assert header[13:] == ["Sumber anggaran", "Sumber dana (pilih)", "Kode program/kegiatan/subkegiatan",
+                           "Rekomendasi (R01–R12)", "Status pelaksanaan"]
+    assert "050-5889 Tahun 2021" in ws["P3"].comment.text  # where the codes come from; no code is filled in
+    assert all(ws.cell(row=r, column=16).value is None for r in range(4, 4 + len(g.action_plan)))
+    row = [c.value for c in ws[4]]
+    assert row[1] == g.action_plan[0].program.id and row[7:9] == ["[target tahunan]", "[target tahunan]"]
+    assert ws.column_dimensions["C"].width == 34 and ws["C4"].alignment.wrap_text
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in ws.data_validations.dataValidation
+             if dv.type == "list"}
+    assert set(lists) == {"B", "M", "O", "Q", "R"}
+    assert {dv.errorStyle for dv in lists.values()} == {"warning"}
+    values = {col: [row[0].value for row in book["lists"][dv.formula1.split("!")[1].replace("$", "")]]
+              for col, dv in lists.items()}
+    assert values["R"] == CATALOGUE["id"]["doc_status_values"].split(",")
+    assert values["Q"] == [r.id for r in fixture_corpus.recommendations]
+    register = [a.label("id") for a in fixture_corpus.agencies.values() if a.active]
+    assert set(register) <= set(values["M"]) and len(values["M"]) > len({r.agency for r in g.action_plan})
     g = next(g for g in fixture_corpus.guidelines if g.id == "kerja-sama-uji")
-    book = openpyxl.load_workbook(fixture_kit / "documents/kerja-sama-uji/pks-anggaran.en.xlsx")
-    ws = book[book.sheetnames[1]]
-    assert ws["A1"].value.startswith("WORKING TRANSLATION") and ws.freeze_panes == "A3"
-    assert ws.max_row == 2 + len(g.budget)
+    book, ws = _sheet(fixture_kit / "documents/kerja-sama-uji/pks-anggaran.en.xlsx")
+    assert ws["A2"].value.startswith("WORKING TRANSLATION") and ws.freeze_panes == "A4"
     kinds = {dv.type for dv in ws.data_validations.dataValidation}
     assert kinds == {"list", "whole"}
+
+
+@pytest.mark.parametrize("name", ["gt-uji/rad-matriks", "kerja-sama-uji/pks-anggaran"])
+def test_workbooks_calculate_and_print(fixture_corpus, fixture_kit, name):
+    """Totals are formulas the writer declares; amounts are rupiah on every row, the empty ones too; the page
+    is landscape, one page wide, with the header row repeated, a footer with the page number, borders,
+    rows tall enough for their wrapped text and a signature under the table; both languages share one layout."""
+    gid = name.split("/")[0]
+    g = next(g for g in fixture_corpus.guidelines if g.id == gid)
+    rows = len(g.action_plan) if "rad" in name else len(g.budget)
+    layouts = {}
+    for lang in ("id", "en"):
+        book, ws = _sheet(fixture_kit / f"documents/{name}.{lang}.xlsx")
+        header = [c.value for c in ws[3]]
+        total_col = header.index("Jumlah pagu (Rp)" if "rad" in name and lang == "id" else
+                                 "Total ceiling (Rp)" if "rad" in name else
+                                 CATALOGUE[lang]["doc_amount"]) + 1
+        last = 3 + rows + 10  # ten empty rows for additions
+        letter = openpyxl.utils.get_column_letter(total_col)
+        for r in (4, 4 + rows, last):
+            cell = ws.cell(row=r, column=total_col)
+            assert cell.data_type == "f" and cell.value.startswith("=SUM("), (r, cell.value)
+            assert cell.number_format == '"Rp" #,##0'
+            assert ws.cell(row=r, column=total_col - 1).number_format == '"Rp" #,##0'  # an amount typed in
+        total = ws.cell(row=last + 1, column=total_col)
+        assert total.data_type == "f" and total.value == f"=SUM({letter}4:{letter}{last})"
+        assert ws.cell(row=last + 1, column=2).value == CATALOGUE[lang]["doc_total"]
+        sums = [c for row in ws.iter_rows(min_row=last + 2) for c in row if c.data_type == "f"]
+        assert sums and all(c.value.startswith("=SUMPRODUCT(") and c.number_format == '"Rp" #,##0' for c in sums)
+        whole = [dv for dv in ws.data_validations.dataValidation if dv.type == "whole"]
+        assert len(whole) == 1 and whole[0].errorStyle == "warning"
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.paperSize == 14  # Folio 8.5 x 13 in: F4
+        assert ws.print_title_rows == "$3:$3"
+        assert ws.oddFooter.center.text == CATALOGUE[lang]["doc_page_of"] and "&P" in ws.oddFooter.center.text
+        assert ws["C4"].border.left.style == "thin" and ws.cell(row=last, column=3).border.bottom.style == "thin"
+        assert ws.row_dimensions[4].height >= 15 * (len(str(ws["C4"].value)) // ws.column_dimensions["C"].width)
+        signature = [c.value for row in ws.iter_rows(min_row=last + 2) for c in row if c.value and "[" in str(c.value)]
+        assert signature, "a signature block under the table"
+        layouts[lang] = ([c.coordinate for row in ws.iter_rows() for c in row if c.value is not None],
+                         [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"])
+    assert layouts["id"][1] == layouts["en"][1]  # the same formulas in the same cells
+    assert ws.oddHeader.center.text.startswith("WORKING TRANSLATION")
+
+
+def test_libreoffice_recalculates_the_totals(fixture_kit, tmp_path):
+    """Amounts typed into a copy add up, per row, per party, per year and per source of funds, when
+    LibreOffice recalculates the workbook."""
+    assert SOFFICE
+    book, ws = _sheet(fixture_kit / "documents/kerja-sama-uji/pks-anggaran.id.xlsx")
+    header = [c.value for c in ws[3]]
+    parties = [i + 1 for i, h in enumerate(header) if h.startswith("Bagian ")]
+    total_col, year_col, fund_col = (header.index(h) + 1 for h in ("Jumlah (Rp)", "Tahun anggaran",
+                                                                   "Sumber dana (pilih)"))
+    typed = {(4, parties[0]): 1_250_000, (4, parties[-1]): 750_000, (5, parties[0]): 300_000}
+    for (r, c), value in typed.items():
+        ws.cell(row=r, column=c, value=value)
+    ws.cell(row=4, column=year_col, value=2027)
+    ws.cell(row=4, column=fund_col, value="APBN")
+    book.save(tmp_path / "filled.xlsx")
+    run = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                          "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(tmp_path / "filled.xlsx")],
+                         capture_output=True, text=True, timeout=300, env=os.environ | {"HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    ws = openpyxl.load_workbook(tmp_path / "out/filled.xlsx", data_only=True).worksheets[1]
+    values = {c.coordinate: c.value for row in ws.iter_rows() for c in row}
+    assert ws.cell(row=4, column=total_col).value == 2_000_000
+    assert ws.cell(row=5, column=total_col).value == 300_000
+    total_row = next(r for r in range(4, ws.max_row + 1) if ws.cell(row=r, column=2).value == "JUMLAH")
+    assert ws.cell(row=total_row, column=total_col).value == sum(typed.values())
+    assert ws.cell(row=total_row, column=parties[0]).value == 1_550_000
+    by_label = {ws.cell(row=r, column=2).value: ws.cell(row=r, column=3).value for r in range(total_row + 1, ws.max_row + 1)}
+    assert by_label[2027] == 2_000_000 and by_label["APBN"] == 2_000_000, by_label
+    assert values  # read back whole
 
 
 def test_same_input_gives_the_same_bytes(fixture_corpus, fixture_kit, tmp_path):

@@ -22,6 +22,7 @@ from pedoman.documents.blocks import (
     Sheet,
     Signature,
     Signatures,
+    Summary,
     Table,
     runs,
 )
@@ -86,14 +87,34 @@ class CooperationDrafts(Drafter):
                              W.doc_purpose_agreement, blocks)
 
     def agreement_budget(self) -> Document:
+        """The agreement's budget as a workbook: each cost item with each party's share in rupiah, its total,
+        the budget year and whether the APBD holds it; a total row (per party) and the totals per budget
+        year and per source of funds are formulas; signed by every party, as the agreement is."""
         g, W = self.g, self.W
         a = g.documents.agreement
-        headers = (W.doc_no, W.doc_item, W.payer, W.share, W.source, W.doc_amount, W.doc_budget_year, W.doc_budgeted)
+        ordinals = W.doc_party_ordinals.split(",")
+        named = {s.party for s in a.signatories} | {p for b in g.budget for p in b.payer}
+        parties = tuple(p for p in ("origin", "transit", "destination") if p in named)
+        n = len(parties)
+        headers = (W.doc_no, W.doc_item, W.payer, W.share, W.source, W.doc_fund_source,
+                   *(W.doc_party_amount.format(party=self.party_label(p).lower() if self.lang != LANGUAGES[0]
+                                               else self.party_label(p)) for p in parties),
+                   W.doc_amount, W.doc_budget_year, W.doc_budgeted)
+        amounts = tuple(range(6, 6 + n))
+        total, year, budgeted = 6 + n, 7 + n, 8 + n
         rows = tuple((str(i), self.t(b.item), ", ".join(self.party_label(p) for p in b.payer), self.t(b.share),
-                      self.t(b.source), "", "", "") for i, b in enumerate(g.budget, 1))
-        sheet = Sheet(W.budget[:31], headers, rows, (5, 44, 22, 22, 48, 18, 14, 30),
-                      choices={6: tuple(str(y) for y in range(g.updated.year, g.updated.year + 6)),
-                               7: tuple(W.doc_budgeted_values.split(","))},
-                      whole_numbers=(5,), note=W.doc_translation_notice if self.lang != LANGUAGES[0] else "")
+                      self.t(b.source), "", *("" for _ in parties), "", "", "") for i, b in enumerate(g.budget, 1))
+        years = tuple(range(g.updated.year, g.updated.year + 6))
+        sources = tuple(W.doc_fund_sources.split(","))
+        sheet = Sheet(
+            W.budget[:31], headers, rows, (5, 36, 20, 18, 36, 18, *([18] * n), 18, 12, 26),
+            choices={5: sources, year: years, budgeted: tuple(W.doc_budgeted_values.split(","))},
+            amounts=amounts, row_totals={total: amounts}, total=W.doc_total, empty_rows=10,
+            summaries=(Summary(W.doc_total_by_year, year, years, total),
+                       Summary(W.doc_total_by_source, 5, sources, total)),
+            heading=f"{W.budget}: {self.t(a.subject)}", note=W.doc_translation_notice,
+            page_header=W.doc_sheet_header if self.lang != LANGUAGES[0] else "", footer=W.doc_page_of,
+            signatures=tuple(Signature(caption=ordinals[i], office=self.r(s.office), name=runs(f"[{W.doc_blank_name}]"))
+                             for i, s in enumerate(a.signatories)))
         return self.document("pks-anggaran", "agreement-budget", f"{W.budget}: {self.t(a.subject)}",
                              W.doc_purpose_agreement_budget, sheets=(sheet,), format="xlsx")

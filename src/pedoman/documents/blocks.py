@@ -123,20 +123,52 @@ Block = Union[Heading, Para, Labelled, Table, Signature, Signatures, PageBreak]
 
 
 @dataclass(frozen=True)
+class Summary:
+    """A small table under a sheet's rows: for each value of column `key`, the total of column `amount`
+    over the rows holding that value (a formula the writer makes; the values are cells it refers to)."""
+
+    title: str
+    key: int
+    values: tuple[str | int, ...]
+    amount: int
+
+
+@dataclass(frozen=True)
 class Sheet:
-    """One worksheet: a table with its header row, and the closed sets some columns take."""
+    """One worksheet: a title, a note, the header row and the rows, and what the writer makes of
+    them: drop-down lists, amounts in rupiah, totals as formulas, the signatures under the table.
+
+    Column indexes count from 0. Every formula the workbook holds comes from this declared structure
+    (`row_totals`, `total`, `summaries`), never from a text of the content: a text is always a string."""
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[int, ...]
     """Column widths in characters."""
-    choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    """Column index → the values it may take (a drop-down list)."""
-    whole_numbers: tuple[int, ...] = ()
-    """Columns that take a whole number of rupiah, 0 or more."""
+    choices: dict[int, tuple[str | int, ...]] = field(default_factory=dict)
+    """Column index → the values it may take (a drop-down list; another value is warned about, not refused)."""
+    amounts: tuple[int, ...] = ()
+    """Columns that hold whole rupiah, 0 or more: formatted "Rp" #,##0 on every row, the empty ones too."""
     note: str = ""
-    """A line above the table (the working-translation note)."""
+    """A fixed line above the table, the same row in every language (the working-translation note)."""
+    heading: str = ""
+    """The sheet's title line, the first row."""
+    page_header: str = ""
+    """Printed at the top of every page (the English text's working-translation notice)."""
+    footer: str = ""
+    """Printed at the foot of every page; &P is the page, &N the number of pages."""
+    comments: dict[int, str] = field(default_factory=dict)
+    """Column index → a comment on its header cell (where its values come from)."""
+    empty_rows: int = 0
+    """Rows left empty under the content for additions, with the same formats, lists and formulas."""
+    row_totals: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """Column index → the amount columns it adds up, row by row."""
+    total: str = ""
+    """The label of a total row under the rows (empty ones included): every amount column summed."""
+    summaries: tuple[Summary, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    """Side by side under the table."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +220,9 @@ class Document:
                     for value in (s.place, s.date, s.office, s.name):
                         add(value)
         for sheet in self.sheets:
-            for text in (sheet.note, *sheet.headers, *(c for row in sheet.rows for c in row)):
+            for text in (sheet.heading, sheet.note, *sheet.headers, *(c for row in sheet.rows for c in row)):
                 add(runs(text))
+            for s in sheet.signatures:
+                for value in (s.place, s.date, s.office, s.name):
+                    add(value)
         return list(seen.values())

@@ -11,7 +11,18 @@ from pedoman.content.model import LANGUAGES
 if TYPE_CHECKING:
     pass
 
-from pedoman.documents.blocks import Document, Heading, Labelled, PageBreak, Para, Sheet, Signature, Table, runs
+from pedoman.documents.blocks import (
+    Document,
+    Heading,
+    Labelled,
+    PageBreak,
+    Para,
+    Sheet,
+    Signature,
+    Summary,
+    Table,
+    runs,
+)
 from pedoman.documents.drafting import Drafter
 
 
@@ -46,20 +57,24 @@ class FormationDrafts(Drafter):
         return self.document("sk-pembentukan", "decree", f"{instrument} {W.doc_about} {title}",
                              W[f"doc_purpose_decree_{level}"], blocks)
 
+    def plan_years(self) -> list[int]:
+        """The calendar years of the RAD period: from the year after the guideline's last update (the
+        next budget year a plan adopted now can reach), `period` years."""
+        first = self.g.updated.year + 1
+        return list(range(first, first + self.g.documents.action_plan.period))
+
     def plan_rows(self) -> list[tuple[str, ...]]:
-        period = self.g.documents.action_plan.period
         rows = []
         for i, row in enumerate(self.g.action_plan, 1):
-            years = tuple("✓" if y in row.years else "" for y in range(1, period + 1))
+            years = tuple("✓" if n in row.years else "" for n in range(1, len(self.plan_years()) + 1))
             rows.append((str(i), self.t(row.program), self.t(row.activity), self.t(row.indicator),
                          self.t(row.target), self.agency(row.agency), self.t(row.budget), *years))
         return rows
 
     def plan_headers(self) -> tuple[str, ...]:
         W = self.W
-        period = self.g.documents.action_plan.period
         return (W.doc_no, W.doc_program, W.activity, W.indicator, W.target, W.doc_responsible_agency,
-                W.budget_source, *(W.doc_year_n.format(n=n) for n in range(1, period + 1)))
+                W.budget_source, *(str(y) for y in self.plan_years()))
 
     def action_plan(self) -> Document:
         g, W = self.g, self.W
@@ -87,16 +102,42 @@ class FormationDrafts(Drafter):
                              W[f"doc_purpose_plan_{level}"], blocks)
 
     def action_plan_matrix(self) -> Document:
-        W = self.W
-        p = self.g.documents.action_plan
-        headers = (*self.plan_headers(), W.doc_status)
-        rows = tuple((*row, "") for row in self.plan_rows())
-        programs = tuple(dict.fromkeys(self.t(row.program) for row in self.g.action_plan))
-        agencies = tuple(dict.fromkeys(self.agency(row.agency) for row in self.g.action_plan))
-        years = {7 + i: ("✓",) for i in range(p.period)}
-        sheet = Sheet(W.doc_plan_matrix[:31], headers, rows, (5, 28, 40, 36, 30, 30, 28, *([9] * p.period), 16),
-                      choices={1: programs, 5: agencies, **years,
-                               7 + p.period: tuple(W.doc_status_values.split(","))},
-                      note=W.doc_translation_notice if self.lang != LANGUAGES[0] else "")
-        return self.document("rad-matriks", "action-plan-matrix", f"{W.doc_plan_matrix}: {self.t(self.g.title)}",
+        """The RAD matrix as a workbook to plan and budget with: per activity its baseline, unit, target at
+        the end of the period and per year, the ceiling (pagu) per year and their total, the agency, the
+        source of funds, the nomenclature code (left to the planner) and the recommendation; a total row
+        and the totals per source of funds and per agency are formulas; signed by the head of the region."""
+        g, W = self.g, self.W
+        level = g.documents.decree.level
+        years = self.plan_years()
+        n = len(years)
+        blank = f"[{W.doc_blank_yearly_target}]"
+        headers = (W.doc_no, W.doc_program, W.activity, W.indicator, W.doc_baseline, W.doc_unit, W.doc_target_end,
+                   *(W.doc_target_year.format(year=y) for y in years),
+                   *(W.doc_ceiling_year.format(year=y) for y in years), W.doc_ceiling_total,
+                   W.doc_responsible_agency, W.budget_source, W.doc_fund_source, W.doc_nomenclature_code,
+                   W.doc_recommendation, W.doc_status)
+        ceilings = tuple(range(7 + n, 7 + 2 * n))
+        total, agency, _, source, code, rec, status = range(7 + 2 * n, 14 + 2 * n)
+        rows = tuple((str(i), self.t(row.program), self.t(row.activity), self.t(row.indicator), "", "",
+                      self.t(row.target), *(blank if y in row.years else "" for y in range(1, n + 1)),
+                      *("" for _ in years), "", self.agency(row.agency), self.t(row.budget), "", "", "", "")
+                     for i, row in enumerate(g.action_plan, 1))
+        programs = tuple(dict.fromkeys(self.t(row.program) for row in g.action_plan))
+        in_rows = tuple(dict.fromkeys(self.agency(row.agency) for row in g.action_plan))
+        register = tuple(a.label(self.lang) for a in self.corpus.agencies.values() if a.active)
+        sources = tuple(W.doc_fund_sources.split(","))
+        sheet = Sheet(
+            W.doc_plan_matrix[:31], headers, rows,
+            (5, 24, 34, 30, 14, 10, 24, *([14] * n), *([16] * n), 18, 28, 26, 18, 18, 14, 16),
+            choices={1: programs, agency: tuple(dict.fromkeys(in_rows + register)),
+                     source: sources, rec: tuple(r.id for r in self.corpus.recommendations),
+                     status: tuple(W.doc_status_values.split(","))},
+            amounts=ceilings, row_totals={total: ceilings}, total=W.doc_total, empty_rows=10,
+            summaries=(Summary(W.doc_total_by_source, source, sources, total),
+                       Summary(W.doc_total_by_agency, agency, in_rows, total)),
+            comments={code: W.doc_nomenclature_comment},
+            heading=f"{W.doc_plan_matrix}: {self.t(g.title)}", note=W.doc_translation_notice,
+            page_header=W.doc_sheet_header if self.lang != LANGUAGES[0] else "", footer=W.doc_page_of,
+            signatures=(self.signing(level),))
+        return self.document("rad-matriks", "action-plan-matrix", f"{W.doc_plan_matrix}: {self.t(g.title)}",
                              W.doc_purpose_plan_matrix, sheets=(sheet,), format="xlsx")

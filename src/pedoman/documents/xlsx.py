@@ -19,11 +19,12 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pedoman.documents.blocks import Document, Sheet
+from pedoman.documents.blocks import Document, Sheet, plain
 
 LISTS = "lists"
 """The hidden sheet holding the values of the drop-down lists."""
@@ -66,44 +67,134 @@ def _text(ws, row: int, column: int, value: str | int | None):
     return cell
 
 
+RUPIAH = '"Rp" #,##0'
+"""The number format of every amount cell."""
+
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+LINE = 15
+"""Points per line of wrapped text (the default 11-point font)."""
+
+
+def _height(texts, widths) -> float:
+    """A row's height in points so that its wrapped texts print whole: the most lines any cell needs,
+    counting a line per width's worth of characters (a little less: wide letters) and per line break."""
+    lines = 1
+    for text, width in zip(texts, widths):
+        if isinstance(text, str) and text:
+            per_line = max(width - 2, 4)
+            lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
+    return lines * LINE + 4
+
+
 def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int]) -> None:
-    first = 1
-    if sheet.note:
-        _text(ws, 1, 1, sheet.note).font = Font(bold=True, color="9C0006")
-        ws.cell(row=1, column=1).fill = PatternFill("solid", fgColor="FFEB9C")
-        first = 2
+    """The sheet's title and note rows, header, rows, empty rows, total row, summaries and signatures."""
+    row = 1
+    columns = len(sheet.headers)
+    last_letter = get_column_letter(columns)
+    for text, font in ((sheet.heading, Font(bold=True, size=13)), (sheet.note, Font(bold=True, color="9C0006"))):
+        if text:
+            cell = _text(ws, row, 1, text)
+            cell.font = font
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if font.color is not None:
+                cell.fill = PatternFill("solid", fgColor="FFEB9C")
+            if columns > 1:
+                ws.merge_cells(f"A{row}:{last_letter}{row}")
+            ws.row_dimensions[row].height = _height([text], [sum(sheet.widths)])
+            row += 1
+    head = row
     for col, header in enumerate(sheet.headers, 1):
-        cell = _text(ws, first, col, header)
+        cell = _text(ws, head, col, header)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for r, row in enumerate(sheet.rows, first + 1):
-        for col, value in enumerate(row, 1):
-            cell = _text(ws, r, col, int(value) if col == 1 and value.isdecimal() else (value or None))
+        cell.border = BORDER
+        if col - 1 in sheet.comments:
+            cell.comment = Comment(sheet.comments[col - 1], "pedoman", width=320, height=140)
+    ws.row_dimensions[head].height = _height(sheet.headers, sheet.widths)
+    first = head + 1
+    count = len(sheet.rows) + sheet.empty_rows
+    end = first + max(count, 1) - 1
+    amounts = set(sheet.amounts) | set(sheet.row_totals)
+    for i in range(max(count, 1)):
+        r = first + i
+        values = sheet.rows[i] if i < len(sheet.rows) else ("",) * columns
+        for col, value in enumerate(values, 1):
+            if col - 1 in sheet.row_totals:
+                cell = ws.cell(row=r, column=col, value="=SUM(" + ",".join(
+                    f"{get_column_letter(c + 1)}{r}" for c in sheet.row_totals[col - 1]) + ")")
+            else:
+                cell = _text(ws, r, col, int(value) if col == 1 and value.isdecimal() else (value or None))
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = BORDER
+            if col - 1 in amounts:
+                cell.number_format = RUPIAH
+        if i < len(sheet.rows):
+            ws.row_dimensions[r].height = _height(values, sheet.widths)
     for col, width in enumerate(sheet.widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(row=first + 1, column=1)
-    last = first + max(len(sheet.rows), 1)
-    ws.auto_filter.ref = f"A{first}:{get_column_letter(len(sheet.headers))}{last}"
-    # Room for rows an office adds: the lists and checks reach 200 rows below the header.
-    end = first + 200
+    ws.freeze_panes = ws.cell(row=first, column=1)
+    ws.auto_filter.ref = f"A{head}:{last_letter}{end}"
     for col, values in sheet.choices.items():
         list_column[0] += 1
         letter = get_column_letter(list_column[0])
         for i, value in enumerate(values, 1):
             _text(lists, i, list_column[0], value)
-        source = f"{quote_sheetname(LISTS)}!${letter}$1:${letter}${len(values)}"
-        check = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True)
+        source = f"{quote_sheetname(LISTS)}!${letter}${1}:${letter}${len(values)}"
+        check = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+                               errorStyle="warning")
         ws.add_data_validation(check)
-        check.add(f"{get_column_letter(col + 1)}{first + 1}:{get_column_letter(col + 1)}{end}")
-    for col in sheet.whole_numbers:
+        check.add(f"{get_column_letter(col + 1)}{first}:{get_column_letter(col + 1)}{end}")
+    if sheet.amounts:
         check = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                               showErrorMessage=True)
+                               showErrorMessage=True, errorStyle="warning")
         ws.add_data_validation(check)
-        check.add(f"{get_column_letter(col + 1)}{first + 1}:{get_column_letter(col + 1)}{end}")
-        for r in range(first + 1, first + 1 + len(sheet.rows)):
-            ws.cell(row=r, column=col + 1).number_format = "#,##0"
+        for col in sheet.amounts:
+            check.add(f"{get_column_letter(col + 1)}{first}:{get_column_letter(col + 1)}{end}")
+    row = end + 1
+    if sheet.total:
+        label = _text(ws, row, 2 if columns > 1 else 1, sheet.total)
+        for col in range(1, columns + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.border, cell.font = BORDER, Font(bold=True)
+            if col - 1 in amounts:
+                letter = get_column_letter(col)
+                cell.value = f"=SUM({letter}{first}:{letter}{end})"
+                cell.number_format = RUPIAH
+        label.font = Font(bold=True)
+        row += 1
+    for summary in sheet.summaries:
+        row += 1
+        _text(ws, row, 2, summary.title).font = Font(bold=True)
+        row += 1
+        key = get_column_letter(summary.key + 1)
+        amount = get_column_letter(summary.amount + 1)
+        for value in summary.values:
+            label = _text(ws, row, 2, value)
+            total = ws.cell(row=row, column=3,
+                            value=f"=SUMPRODUCT((${key}${first}:${key}${end}=B{row})*(${amount}${first}:${amount}${end}))")
+            total.number_format = RUPIAH
+            for cell in (label, total):
+                cell.border = BORDER
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[row].height = _height([str(value)], [sheet.widths[1]])
+            row += 1
+    if sheet.signatures:
+        row += 2
+        n = len(sheet.signatures)
+        for i, signature in enumerate(sheet.signatures):
+            col = max(columns - 3, 1) if n == 1 else 2 + i * max((columns - 2) // n, 1)
+            lines = [plain(signature.place) + (", " + plain(signature.date) if signature.date else ""),
+                     signature.caption, plain(signature.office), "", "", "", plain(signature.name)]
+            r = row
+            for line in lines:
+                if line:
+                    cell = _text(ws, r, col, line)
+                    cell.alignment = Alignment(horizontal="left", vertical="top")
+                    cell.font = Font(bold=line == signature.caption)
+                r += 1
+    ws.print_title_rows = f"{head}:{head}"
 
 
 PAPER_CODES = {"f4": 14, "a4": 9}
@@ -123,7 +214,13 @@ def write_xlsx(d: Document, path: Path, paper: str = "f4") -> None:
         ws.page_setup.paperSize = PAPER_CODES[paper]
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = f"{1 + bool(sheet.note)}:{1 + bool(sheet.note)}"
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        if sheet.page_header:
+            ws.oddHeader.center.text = ws.evenHeader.center.text = sheet.page_header
+            ws.oddHeader.center.size = ws.evenHeader.center.size = 9
+        if sheet.footer:
+            ws.oddFooter.center.text = ws.evenFooter.center.text = sheet.footer
     book.active = 1
     moment = datetime.datetime.combine(d.guideline.updated, datetime.time(0, 0))
     props = book.properties
