@@ -4,6 +4,7 @@ page, the guidelines and the open data show the register as it is."""
 from __future__ import annotations
 
 import datetime
+import json
 
 from pedoman import load_corpus
 from pedoman.cli import main
@@ -73,3 +74,69 @@ def test_the_shipped_register_has_a_source_and_check_for_every_entry_and_is_cite
                       "korban-laki-laki-dewasa", "direktori-rujukan"):
         assert any(g.id == guideline for users in cited.values() for g, _ in users), guideline
     assert [p.id for p, entries, _ in by_province(corpus) if not entries] == ["maluku"]
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+from conftest import build_site  # noqa: E402
+from sitecheck import soup  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("services-site")
+    content = project / "guidelines"
+    shutil.copytree(VALID, content)
+    build = build_site(project, content)
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.mark.parametrize("prefix,title,none", [("", "Layanan rujukan", "Belum ada entri bersumber untuk"),
+                                               ("en/", "Referral services", "No sourced entry yet for")])
+def test_the_page_lists_national_channels_then_each_province_with_tap_to_call_links(site, prefix, title, none):
+    html = soup(site, prefix + "services/")
+    assert html.select_one("h1").get_text(strip=True).rstrip("¶") == title
+    national = [a["id"] for a in html.select("#national ~ article.pd-service")][:2]
+    assert national == ["sapa-129", "polisi-110"]
+    sapa = html.select_one("article#sapa-129")
+    assert [a["href"] for a in sapa.select(".pd-ways a")] == ["tel:129", "https://wa.me/628111129129"]
+    assert [a["href"] for a in sapa.select("a.pd-cited-by")] == [
+        "../guidelines/victim-assistance/layanan-uji/#identifikasi"]
+    assert html.select_one("article#uptd-ppa-ntt .pd-ways a")["href"] == "mailto:uptdppa@ntt.go.id"
+    assert "pd-service--changed" in html.select_one("article#uptd-ppa-ntt")["class"]
+    missing = {p["data-province"]: p.get_text(" ", strip=True) for p in html.select("p.pd-service-missing")}
+    assert set(missing) == {"ntt", "maluku"} and all(text.startswith(none) for text in missing.values())
+    assert html.find(id="province-maluku") is not None
+    assert [a["href"] for a in html.select(".pd-services-due a")] == ["#polisi-110"]  # checked 2026-03-01
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_section_links_the_services_it_cites_with_their_numbers(site, prefix):
+    html = soup(site, prefix + "guidelines/victim-assistance/layanan-uji/")
+    cited = html.select('[data-section="layanan-uji/identifikasi"] .pd-section-services')[0]
+    assert [a["href"] for a in cited.select("a.pd-service-link")] == ["../../../services/#sapa-129",
+                                                                     "../../../services/#uptd-ppa-ntt"]
+    assert [a["href"] for a in cited.select("a.pd-way")] == ["tel:129", "https://wa.me/628111129129"]
+
+
+def test_the_page_is_in_the_navigation_and_the_open_data(site):
+    for prefix, title in (("", "Layanan rujukan"), ("en/", "Referral services")):
+        nav = soup(site, prefix).select_one(".md-nav--primary").get_text(" ", strip=True)
+        assert title in nav
+    data = json.loads((site / "data" / "services.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["services"]] == list(load_corpus(VALID).services)
+
+
+def test_the_handbook_prints_a_sections_services_with_their_numbers():
+    from pedoman.print.handbook import render_html
+
+    corpus = load_corpus(VALID)
+    g = next(g for g in corpus.guidelines if g.id == "layanan-uji")
+    html = render_html(corpus, [g], "en")
+    assert ("<strong>Referral services:</strong> SAPA 129 (129, WhatsApp 08111-129-129); "
+            "Provincial UPTD PPA of East Nusa Tenggara</p>") in html

@@ -1,4 +1,5 @@
-"""Open data: the recommendation ↔ section cross-references as JSON and CSV, and the legal register.
+"""Open data: the recommendation ↔ section cross-references as JSON and CSV, the legal register and the
+register of services.
 
 URLs are relative to the site root, as the pages themselves are published:
 `guidelines/formation/gt-provinsi/#dasar-hukum` (Indonesian) and the same
@@ -119,8 +120,9 @@ CSV_WIDTHS = (8, 40, 40, 24, 20, 50, 50, 36, 50, 50, 50, 50)
 
 def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> list[Path]:
     """Write data/crossref.json, data/crossref.csv (UTF-8 with a byte-order mark, so that Excel reads "–" and
-    Indonesian letters right), data/crossref.xlsx and data/regulations.json into the built site."""
+    Indonesian letters right), data/crossref.xlsx, data/regulations.json and data/services.json into the built site."""
     from pedoman.content.legal import regulations_data
+    from pedoman.content.services import services_data
     from pedoman.documents.xlsx import write_table
 
     folder = Path(site_dir) / "data"
@@ -129,6 +131,8 @@ def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> l
     regulations_path = folder / "regulations.json"
     regulations_path.write_text(json.dumps(regulations_data(corpus), ensure_ascii=False, indent=1) + "\n",
                                 encoding="utf-8")
+    services_path = folder / "services.json"
+    services_path.write_text(json.dumps(services_data(corpus), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     json_path.write_text(json.dumps(crossref_data(corpus, crossref), ensure_ascii=False, indent=1) + "\n",
                          encoding="utf-8")
     rows = crossref_rows(corpus, crossref)
@@ -136,4 +140,4 @@ def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> l
     xlsx_path = folder / "crossref.xlsx"
     latest = max((g.updated for g in corpus.guidelines), default=corpus.source.date)
     write_table(xlsx_path, "crossref", rows[0], rows[1:], CSV_WIDTHS, latest)
-    return [json_path, csv_path, xlsx_path, regulations_path]
+    return [json_path, csv_path, xlsx_path, regulations_path, services_path]

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from pedoman import urls
-from pedoman.content import changes, legal, translations
+from pedoman.content import changes, legal, services, translations
 from pedoman.content.corpus import Corpus
 from pedoman.content.model import KINDS, LANGUAGES, STAKEHOLDERS, Text
 from pedoman.data.crossref import CrossRef
@@ -188,10 +188,23 @@ class Renderer:
                 "legal.md.j2", urls.LEGAL, lang, {"updated": max(r.checked for r in self.corpus.regulations.values()).isoformat()},
                 regulations=list(self.corpus.regulations.values()), cited=legal.citations(self.corpus),
                 stale=legal.stale(self.corpus), changed_agencies=[a for a in self.corpus.agencies.values() if not a.active]))
+            pages.append(self.services_page(lang))
             pages.append(self.render("whats_new.md.j2", urls.WHATS_NEW, lang, changes=changes.entries(self.corpus),
                                      feed=feeds.feed_path(lang)))
             pages.append(self.render("drafting_kit.md.j2", urls.DRAFTING_KIT, lang))
         return pages
+
+    def services_page(self, lang: str) -> Page:
+        """The referral services page: national channels, then each province of the register with its
+        services and the provincial kinds it has no sourced entry of."""
+        labels = CATALOGUE[lang]
+        due = services.due(self.corpus)
+        provinces = [(province, entries, ", ".join(labels[f"service_kind_{kind}"] for kind in missing))
+                     for province, entries, missing in services.by_province(self.corpus)]
+        checked = max((s.checked for s in self.corpus.services.values()), default=self.latest)
+        return self.render("services.md.j2", urls.SERVICES, lang, {"updated": checked.isoformat()},
+                           national=services.national(self.corpus), provinces=provinces, due=due,
+                           due_ids={s.id for s in due}, cited=services.citations(self.corpus))
 
     def nav(self) -> list:
         """The site navigation, with Indonesian section titles (mkdocs.yml translates them)."""
@@ -210,6 +223,7 @@ class Renderer:
             "how-to-read.md",
             {labels["guidelines"]: guideline_sections},
             {labels["recommendations"]: recommendations},
+            src(urls.SERVICES),
             src(urls.DRAFTING_KIT),
             src(urls.GLOSSARY),
             src(urls.LEGAL),
