@@ -154,6 +154,8 @@ NOT_JUDGED_BY_A_SCHEMA = {
     "service-unknown-province": "ids within the register itself",
     "service-provincial-without-province": "a field only some levels need",
     "service-changed-without-note": "a field only some statuses need",
+    "service-id-names-a-page-part": "the anchors of the services page are the site's (urls.py), not the content model's",
+    "duplicate-service-id": "ids unique within a list: a schema's uniqueItems compares whole items",
     "legal-instrument-as-free-text": "what a free title names",
     "changes-not-newest-first": "the order of dates and versions",
     "changes-newest-not-this-version": "agreement between fields",

@@ -83,6 +83,15 @@ LEGAL = "legal"
 WHATS_NEW = "whats-new"
 DRAFTING_KIT = "drafting-kit"
 SERVICES = "services"
+SERVICES_ANCHORS = frozenset({"due", "national", "provinces"})
+"""The anchors of the services page's own parts; each service takes its id as anchor, each province
+`province_anchor(id)`, so a service id may be none of these."""
+
+
+def province_anchor(province_id: str) -> str:
+    """A province's part of the services page: `province-ntt`."""
+    return f"province-{province_id}"
+
 
 RESERVED_NAMES = frozenset({
     "index", "en", "id", "pdf", "data", "documents", "schema", "assets", "pagefind", "search", "sw", "sw.js",

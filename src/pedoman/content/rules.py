@@ -25,7 +25,7 @@ from pedoman.content.registers import (
     ServicesFile,
 )
 from pedoman.errors import ContentError
-from pedoman.urls import PACK_NAMES, RESERVED_NAMES, glossary_anchor
+from pedoman.urls import PACK_NAMES, RESERVED_NAMES, SERVICES_ANCHORS, glossary_anchor, province_anchor
 
 
 @lru_cache(maxsize=None)
@@ -317,6 +317,8 @@ def check_services(doc: Document, file: ServicesFile, agencies: dict) -> list[Co
             err(loc, _gone_agency(agencies[value]))
     for i, sv in enumerate(file.services):
         here = ("services", i)
+        if sv.id in SERVICES_ANCHORS or sv.id.startswith(province_anchor("")):
+            err((*here, "id"), f"'{sv.id}' is the anchor of a part of the services page; choose another id")
         if sv.level == "national" and sv.province is not None:
             err((*here, "province"), "a national service has no 'province'; give the level 'provincial' or "
                                      "'district', or remove the province")
