@@ -48,14 +48,31 @@ def _load_folder(root: Path, github: bool = False) -> Corpus | int:
 
 def _validate(args: argparse.Namespace) -> int:
     root = Path(args.content)
-    corpus = _load_folder(root, github=args.format == "github")
+    github = args.format == "github"
+    corpus = _load_folder(root, github=github)
     if isinstance(corpus, int):
         return corpus
+    docs = Path(args.docs) if args.docs else root.parent / "docs"
+    if args.docs and not docs.is_dir():
+        print(f"pedoman: no folder of hand-written pages at {docs}", file=sys.stderr)
+        return EXIT_USAGE
+    if docs.is_dir():
+        from pedoman.site.staging import hand_written
+
+        try:
+            hand_written(docs, corpus.personal_data_reviewed, corpus.agencies)
+        except ContentErrors as exc:
+            if github:
+                for error in exc.errors:
+                    print(error.github())
+            print(exc.report())
+            return EXIT_CONTENT
     sections = sum(len(g.sections) for g in corpus.guidelines)
     print(
         f"OK: {len(corpus.guidelines)} guidelines, {sections} sections, "
         f"{len(corpus.recommendations)} recommendations, {len(corpus.agencies)} agencies, "
-        f"{len(corpus.terms)} glossary terms in {root}"
+        f"{len(corpus.terms)} glossary terms, {len(corpus.services)} services in {root}"
+        + (f"; hand-written pages in {docs}" if docs.is_dir() else "")
     )
     return EXIT_OK
 
@@ -166,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every content file; exit 1 on errors")
     validate.add_argument("content", nargs="?", default="guidelines", help="content folder (default: guidelines)")
+    validate.add_argument("--docs", help="the hand-written pages, checked for personal data, refused characters and "
+                                         "institutions named as if still active (default: docs beside the "
+                                         "content folder, when there is one)")
     validate.add_argument("--format", choices=["text", "github"],
                           default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
                           help="github: also print GitHub Actions annotations (default inside GitHub Actions)")

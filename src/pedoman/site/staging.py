@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from pedoman.content.characters import refused_character
+from pedoman.content.institutions import check_page
 from pedoman.content.privacy import find_personal_data
 from pedoman.errors import BuildError, ContentError, ContentErrors
 
@@ -24,12 +25,14 @@ def _where(text: str, index: int) -> tuple[int, int]:
     return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def hand_written(docs: Path, reviewed: frozenset[str] = frozenset()) -> dict[Path, bytes]:
+def hand_written(docs: Path, reviewed: frozenset[str] = frozenset(), agencies: dict | None = None) -> dict[Path, bytes]:
     """Every file under `docs` (relative path → bytes), read only if it is a regular file.
 
     Raises `ContentErrors` for a symbolic link (never followed: a link to `.git/config` would
-    otherwise be published), and for a text page holding a character no output can print or
-    personal data, each at file:line:col, as for content files."""
+    otherwise be published), for a text page holding a character no output can print or
+    personal data, and, given the corpus' `agencies`, for a Markdown page naming an institution
+    that was renamed, merged, split or dissolved as if it still acted (`content.institutions`),
+    each at file:line:col, as for content files."""
     files: dict[Path, bytes] = {}
     errors: list[ContentError] = []
     for folder, dirs, names in os.walk(docs):
@@ -51,19 +54,23 @@ def hand_written(docs: Path, reviewed: frozenset[str] = frozenset()) -> dict[Pat
                     errors.append(ContentError(shown, *_where(text.replace("\r\n", "\n"), refused[0]), "", refused[1]))
                 for finding in find_personal_data(text, reviewed):
                     errors.append(ContentError(shown, *_where(text, text.find(finding.value)), "", finding.message()))
+                if agencies and path.suffix == ".md":
+                    errors += check_page(text, shown, agencies)
         dirs[:] = sorted(d for d in dirs if not Path(folder, d).is_symlink())
     if errors:
         raise ContentErrors(errors)
     return files
 
 
-def sync_folder(target: Path, docs: Path, generated: dict[str, str], reviewed: frozenset[str] = frozenset()) -> int:
+def sync_folder(target: Path, docs: Path, generated: dict[str, str], reviewed: frozenset[str] = frozenset(),
+                agencies: dict | None = None) -> int:
     """Make `target` hold exactly `docs`' files plus `generated` (path → text).
 
     Returns the number of files written. A generated page may not shadow a
-    hand-written one. `reviewed` holds the official contacts recorded in the content.
+    hand-written one. `reviewed` holds the official contacts recorded in the content,
+    `agencies` the institutions the pages may name (see `hand_written`).
     """
-    wanted: dict[Path, bytes] = dict(hand_written(docs, reviewed))
+    wanted: dict[Path, bytes] = dict(hand_written(docs, reviewed, agencies))
     for rel, text in generated.items():
         if Path(rel) in wanted:
             raise BuildError(f"{docs / rel}: this page is generated from the content; remove the hand-written file")
