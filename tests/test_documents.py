@@ -99,10 +99,15 @@ def test_decree_has_its_parts_in_order(fixture_corpus, fixture_kit):
     order = ["GUBERNUR [NAMA PROVINSI]", "KEPUTUSAN GUBERNUR [NAMA PROVINSI]", "NOMOR [NOMOR] TAHUN [TAHUN]",
              "TENTANG", "GUGUS TUGAS PENCEGAHAN", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "GUBERNUR [NAMA PROVINSI],",
              "Menimbang", "Mengingat", "MEMUTUSKAN:", "Menetapkan", "KESATU", "KEDUA", "KETIGA", "KEEMPAT",
-             "Ditetapkan di [tempat]", "pada tanggal [tanggal]", "[nama lengkap]", "LAMPIRAN"]
+             "KELIMA", "Ditetapkan di [tempat]", "pada tanggal [tanggal]", "[nama lengkap]", "Tembusan:",
+             "1. Menteri Dalam Negeri;", "LAMPIRAN"]
     at = [next(i for i, line in enumerate(lines) if line.startswith(part)) for part in order]
     assert at == sorted(at), list(zip(order, at))
-    assert not any(line.startswith("KELIMA") for line in lines)  # two fixed diktum, one provision, one closing
+    # two fixed diktum, one provision, the earlier decree revoked, the day it takes effect
+    assert not any(line.startswith("KEENAM") for line in lines)
+    revoking = next(line for line in lines if line.startswith("KEEMPAT"))
+    assert ("Keputusan Gubernur [nama provinsi] Nomor [nomor] Tahun [tahun] tentang" in revoking
+            and revoking.endswith("dicabut dan dinyatakan tidak berlaku."))
     assert any(line.startswith("KETIGA") and "melapor kepada Gubernur [nama provinsi]" in line for line in lines)
     # Menimbang: the guideline's reasons, then the closing one pointing back at them.
     considering = [line for line in lines if re.match(r"^(Menimbang\t:\t)?\t*[a-z]\. bahwa", line)]
@@ -116,11 +121,102 @@ def test_decree_has_its_parts_in_order(fixture_corpus, fixture_kit):
     assert "sebagaimana telah diubah dengan Peraturan Presiden Nomor 49 Tahun 2023" in amended
     # The annex: the membership table with as many rows as the YAML, the duties of each sub-task-force.
     members = next(t for t in doc.tables if t.rows[0].cells[0].text == "No.")
-    assert len(members.rows) == 1 + len(g.membership)
-    assert members.rows[1].cells[1].text == fixture_corpus.agencies[g.membership[0].agency].label("id")
+    assert [c.text for c in members.rows[0].cells] == ["No.", "Kedudukan dalam Gugus Tugas", "Instansi", "Jabatan"]
+    leads = {s.lead for s in g.subtaskforces}
+    assert len(members.rows) == 1 + len(g.subtaskforces) + len({m.agency for m in g.membership} - leads)
+    roles = [r.cells[1].text for r in members.rows[1:]]
+    assert all(r.startswith("Ketua Subgugus Tugas (") for r in roles[:len(g.subtaskforces)])
+    assert set(roles[len(g.subtaskforces):]) <= {"Anggota"}
+    assert not any(line.startswith("Koordinator") for line in lines)
     for s in g.subtaskforces:
         assert any(s.name.id in line for line in lines)
         assert all(any(duty.id in line for line in lines) for duty in s.duties)
+
+
+def _label_items(lines, label, stop):
+    """The items of a labelled list ("Mengingat"), without label and number."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(label))
+    end = next(i for i, line in enumerate(lines) if i > start and line.startswith(stop))
+    return [re.sub(r"^(\w+\t:\t|\t\t)[0-9a-z]+\. ", "", line) for line in lines[start:end]]
+
+
+@pytest.mark.parametrize("gid", ["gt-provinsi", "gt-kabupaten-desa"])
+def test_decree_cites_the_register_as_lampiran_ii_asks(shipped, gid, tmp_path):
+    """Mengingat from regulations.yaml: each instrument with its Lembaran Negara and Tambahan ("Republik
+    Indonesia" both times) or Berita Negara, a blank where the number is not recorded, the last amendment;
+    ";" after each item, "; dan" before the last, "." after it. Then the Tembusan, the earlier decree
+    revoked, and the annex's seats (Ketua, Ketua Harian, Sekretaris, Ketua Subgugus Tugas, Anggota)."""
+    g = next(g for g in shipped.guidelines if g.id == gid)
+    g_docs = documents.for_guideline(shipped, g, "id")
+    documents.write_documents(shipped, tmp_path)
+    doc = open_docx(tmp_path / f"documents/{gid}/sk-pembentukan.id.docx")
+    lines = texts(doc)
+    items = _label_items(lines, "Mengingat", "MEMUTUSKAN")
+    assert len(items) == 2 + len(g.documents.decree.observing)
+    assert all(item.endswith(";") for item in items[:-2]) and items[-2].endswith("; dan") and items[-1].endswith(".")
+    assert not any(item.endswith(";;") or item.endswith(".;") for item in items)
+    words = CATALOGUE["id"]
+    for c, item in zip(g.documents.decree.observing, items[2:]):
+        reg = shipped.regulations[c.regulation]
+        assert item.startswith(legal.name(reg, "id", words) + " ("), item
+        if reg.type in ("UU", "PP"):
+            assert re.search(r"\(Lembaran Negara Republik Indonesia Tahun \d{4} Nomor (\d+|\[nomor LN\]), "
+                             r"Tambahan Lembaran Negara Republik Indonesia Nomor (\d+|\[nomor TLN\])\)", item), item
+        elif reg.type == "Permen":
+            assert re.search(r"\(Berita Negara Republik Indonesia Tahun \d{4} Nomor (\d+|\[nomor BN\])\)", item)
+        if len(reg.amended_by) > 1:
+            last = shipped.regulations[reg.amended_by[-1]]
+            assert f"sebagaimana telah beberapa kali diubah terakhir dengan {legal.name(last, 'id', words)} (" in item
+        elif reg.amended_by:
+            assert "sebagaimana telah diubah dengan " in item and "beberapa kali" not in item
+    uu21 = next(item for item in items if item.startswith("Undang-Undang Nomor 21 Tahun 2007"))
+    assert ("(Lembaran Negara Republik Indonesia Tahun 2007 Nomor 58, Tambahan Lembaran Negara Republik Indonesia "
+            "Nomor 4720)") in uu21
+    perpres = next(item for item in items if item.startswith("Peraturan Presiden Nomor 69 Tahun 2008"))
+    assert "(Lembaran Negara Republik Indonesia Tahun 2008 Nomor [nomor LN])" in perpres  # not recorded: a blank
+    assert "[nomor LN]" in highlighted(doc)
+    # Tembusan under the signature, before the annex, punctuated like any list.
+    copies = _label_items(lines, "Tembusan:", "LAMPIRAN")[1:]
+    level = g.documents.decree.level
+    assert [re.sub(r"^\d+\. ", "", c).rstrip(";.").removesuffix("; dan") for c in copies] == \
+        words[f"doc_copies_{level}"].split("|")
+    assert copies[-1].endswith(".") and copies[-2].endswith("; dan")
+    revoking = next(line for line in lines if "dicabut dan dinyatakan tidak berlaku" in line)
+    assert ("Nomor [nomor] Tahun [tahun] tentang" in revoking
+            and lines.index(revoking) < next(i for i, line in enumerate(lines) if "mulai berlaku pada tanggal" in line))
+    members = next(t for t in doc.tables if t.rows[0].cells[1].text == "Kedudukan dalam Gugus Tugas")
+    roles = [r.cells[1].text for r in members.rows[1:]]
+    assert roles[:3] == ["Ketua", "Ketua Harian", "Sekretaris"]
+    assert sum(r.startswith("Ketua Subgugus Tugas (") for r in roles) == len(g.subtaskforces)
+    assert roles.count("Anggota") >= 5 and not any("subgugus" in r and not r.startswith("Ketua Subgugus Tugas")
+                                                   for r in roles)
+    assert members.rows[1].cells[3].text == words[f"doc_office_{level}"]
+    if level == "district":  # it reports to the provincial task force every year, as the guideline says
+        assert any("kepada Gugus Tugas Provinsi [nama provinsi]" in line and "setiap tahun" in line for line in lines)
+    assert g_docs
+
+
+def test_no_page_of_a_decree_or_agreement_is_empty(shipped, tmp_path):
+    """A page break starts the annex without leaving an empty page (LibreOffice's PDF, page by page)."""
+    assert SOFFICE
+    documents.write_documents(shipped, tmp_path)
+    flat = tmp_path / "flat"
+    flat.mkdir()
+    for gid, name in [("gt-provinsi", "sk-pembentukan"), ("gt-kabupaten-desa", "sk-pembentukan"),
+                      ("gt-provinsi", "rad"), ("ntt-kepri", "pks")]:
+        for lang in ("id", "en"):
+            shutil.copy(tmp_path / f"documents/{gid}/{name}.{lang}.docx", flat / f"{gid}--{name}.{lang}.docx")
+    run = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *sorted(map(str, flat.iterdir()))],
+                         capture_output=True, text=True, timeout=600, env=os.environ | {"HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    for pdf in sorted((tmp_path / "pdf").glob("*.pdf")):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        for page in range(1, pages + 1):
+            text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                  capture_output=True, text=True).stdout
+            assert text.strip(), (pdf.name, page)
 
 
 def test_blanks_are_bracketed_highlighted_and_listed(fixture_corpus, fixture_kit):

@@ -218,6 +218,16 @@ class Citation(Strict):
     regulation: RegulationId
 
 
+class Seat(Strict):
+    """A place at the head of the task force that the decree's annex names: Ketua, Ketua Harian, Sekretaris."""
+
+    position: Literal["chair", "daily-chair", "secretary"]
+    agency: AgencyId
+    office: Text | None = Field(
+        default=None, description="The office that holds the seat, e.g. Gubernur [nama provinsi]; without it the "
+                                  "annex prints a blank to fill in")
+
+
 class TaskForceDecree(Strict):
     """The decree forming the task force (SK Gubernur / SK Bupati-Wali Kota)."""
 
@@ -229,6 +239,10 @@ class TaskForceDecree(Strict):
     provisions: list[Text] = Field(
         min_length=1, description="The diktum after the first two (forming the task force; its membership and "
                                   "duties in the annex), printed as KETIGA, KEEMPAT, ...")
+    seats: list[Seat] = Field(
+        default_factory=list, description="Ketua, Ketua Harian and Sekretaris as the annex lists them; each "
+                                          "subtaskforce's lead is its Ketua Subgugus Tugas, and the other members "
+                                          "are Anggota")
 
 
 class RegionalActionPlan(Strict):

@@ -57,7 +57,7 @@ class CooperationDrafts(Drafter):
         blocks.append(Labelled("", tuple(self.r(x) for x in a.recitals), "alpha"))
         if a.observing:
             blocks.append(Para(runs(W.doc_made_under)))
-            blocks.append(Labelled("", tuple(self.citation(c) for c in a.observing), "number"))
+            blocks.append(Labelled("", self.listed([self.citation(c) for c in a.observing]), "number"))
         blocks.append(Para(runs(W.doc_agree)))
         for i, clause in enumerate(g.clauses, 1):
             text = (Blank(self.t(clause.text)),) if a.clauses_are_outline else self.r(clause.text)

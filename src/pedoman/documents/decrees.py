@@ -38,24 +38,43 @@ class FormationDrafts(Drafter):
         ordinals = W.doc_ordinals.split(",")
         diktum = [runs(W[f"doc_decree_forming_{level}"]), runs(W.doc_decree_annex)]
         diktum += [self.r(p) for p in d.provisions]
-        diktum.append(runs(W.doc_decree_in_force))
+        diktum += [runs(W[f"doc_decree_revokes_{level}"]), runs(W.doc_decree_in_force)]
         blocks = self.preamble(level, instrument, title, d.considering, d.observing)
         blocks += [Labelled(ordinals[i], (text,)) for i, text in enumerate(diktum)]
         blocks.append(self.signing(level))
+        blocks.append(Para(runs(W.doc_copies)))
+        copies = self.listed([runs(c) for c in W[f"doc_copies_{level}"].split("|")])
+        blocks += [Para((f"{i}. ", *c)) for i, c in enumerate(copies, 1)]
         blocks += [PageBreak(), *self.annex_header(instrument, title),
                    Heading(runs(W.doc_membership_heading), 2, centered=False),
-                   Table((W.doc_no, W.agency, W.doc_office_held, W.role),
-                         tuple((runs(str(i)), runs(self.agency(m.agency)), runs(f"[{W.doc_blank_office_held}]"),
-                                self.r(m.role)) for i, m in enumerate(g.membership, 1)),
-                         (0.8, 3, 2.5, 4)),
+                   Table((W.doc_no, W.doc_position, W.agency, W.doc_office_held),
+                         tuple((runs(str(i)), runs(position), runs(self.agency(agency)), office)
+                               for i, (position, agency, office) in enumerate(self.composition(), 1)),
+                         (0.8, 3.2, 3.5, 3)),
                    Heading(runs(W.doc_duties_heading), 2, centered=False)]
         for i, s in enumerate(g.subtaskforces, 1):
             blocks.append(Heading(runs(f"{i}. {self.t(s.name)}"), 3, centered=False))
-            blocks.append(Para(runs(f"{W.lead}: {self.agency(s.lead)}")))
+            blocks.append(Para(runs(f"{W.doc_subtaskforce_head}: {self.agency(s.lead)}")))
             blocks.append(Labelled(W.duties, tuple(self.r(duty) for duty in s.duties), "number"))
         blocks.append(self.signing(level))
         return self.document("sk-pembentukan", "decree", f"{instrument} {W.doc_about} {title}",
                              W[f"doc_purpose_decree_{level}"], blocks)
+
+    def composition(self) -> list[tuple[str, str, tuple]]:
+        """The annex's membership, seat by seat: Ketua, Ketua Harian and Sekretaris as the decree block
+        names them, each subtaskforce's lead as its Ketua Subgugus Tugas, then every other member as
+        Anggota; each with its agency and the office that holds the seat (a blank where none is given)."""
+        W = self.W
+        d = self.g.documents.decree
+        blank = runs(f"[{W.doc_blank_office_held}]")
+        order = ("chair", "daily-chair", "secretary")
+        seats = sorted(d.seats, key=lambda seat: order.index(seat.position))
+        out = [(W["doc_position_" + seat.position.replace("-", "_")], seat.agency,
+                self.r(seat.office) if seat.office else blank) for seat in seats]
+        out += [(f"{W.doc_subtaskforce_head} ({self.t(s.name)})", s.lead, blank) for s in self.g.subtaskforces]
+        seated = {agency for _, agency, _ in out}
+        out += [(W.doc_position_member, m.agency, blank) for m in self.g.membership if m.agency not in seated]
+        return out
 
     def plan_years(self) -> list[int]:
         """The calendar years of the RAD period: from the year after the guideline's last update (the

@@ -187,12 +187,6 @@ def _signature(container, s: Signature) -> None:
     _runs(container.add_paragraph(), s.name, bold=True)
 
 
-def _paragraph(container, style_id: str | None = None):
-    """A new paragraph with its style set by id (python-docx's lookup by name is slow)."""
-    p = container.add_paragraph()
-    if style_id:
-        p._p.get_or_add_pPr().style = style_id
-    return p
 
 
 def write_docx(d: Document, path: Path, paper: str) -> None:
@@ -204,7 +198,21 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
     section = doc.sections[0]
     _page(section, paper, landscape=False)
     width_cm = (PAPER_SIZES[paper][0]) / 10 - 5
-    for block in d.blocks:
+    break_before = False
+
+    def _paragraph(container, style_id: str | None = None):
+        """A new paragraph with its style set by id (python-docx's lookup by name is slow); the first after
+        a page break starts a new page."""
+        nonlocal break_before
+        p = container.add_paragraph()
+        if style_id:
+            p._p.get_or_add_pPr().style = style_id
+        if break_before:
+            p.paragraph_format.page_break_before = True
+            break_before = False
+        return p
+
+    for n, block in enumerate(d.blocks):
         if isinstance(block, Heading):
             p = _paragraph(doc, ids[f"Heading {block.level}"])
             _runs(p, block.text)
@@ -240,7 +248,13 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
                 _page(section, paper, landscape=True)
                 width_cm = PAPER_SIZES[paper][1] / 10 - 5
             else:
-                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                # The paragraph after the break starts the page (pageBreakBefore): a break run at the foot
+                # of a full page would leave an empty one. Before a table, the break has its own paragraph.
+                following = d.blocks[n + 1] if n + 1 < len(d.blocks) else None
+                if isinstance(following, (Heading, Para, Labelled)):
+                    break_before = True
+                else:
+                    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     props = doc.core_properties
     moment = datetime.datetime.combine(d.guideline.updated, datetime.time(0, 0))
     props.title = _property(d.title)

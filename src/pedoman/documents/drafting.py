@@ -15,7 +15,17 @@ if TYPE_CHECKING:
     from pedoman.content.corpus import Corpus
     from pedoman.content.model import Citation, Guideline
 
-from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Signature, runs
+from pedoman.documents.blocks import Blank, Block, Document, Heading, Labelled, Para, Runs, Signature, runs
+
+TAMBAHAN = {"UU", "Perppu", "PP"}
+"""Instruments published with a Tambahan Lembaran Negara as well as the Lembaran Negara."""
+BERITA_NEGARA = {"Permen", "Perban", "Perma"}
+"""Instruments published in the Berita Negara."""
+
+
+def _number(pattern: str, text: str) -> str | None:
+    found = re.search(pattern, text)
+    return found.group(1) if found else None
 
 
 class Drafter:
@@ -39,21 +49,64 @@ class Drafter:
         return [Para(runs(self.W.doc_translation_notice), notice=True)] if self.lang != LANGUAGES[0] else []
 
     def citation(self, citation: Citation) -> Runs:
-        """One "Mengingat" item: the instrument with its gazette, and the last amendment with its own."""
+        """One "Mengingat" item without its closing punctuation (`listed` adds it): the instrument with its
+        gazette, and, once amended, "sebagaimana telah diubah dengan" the amendment, or after several
+        "sebagaimana telah beberapa kali diubah terakhir dengan" the last one, with its own gazette
+        (Lampiran II of UU 12/2011, the dasar hukum)."""
         reg = self.corpus.regulations[citation.regulation]
-        text = legal.name(reg, self.lang, self.W) + self.gazette(reg)
+        text = runs(legal.name(reg, self.lang, self.W)) + self.gazette(reg)
         if reg.amended_by:
             last = self.corpus.regulations[reg.amended_by[-1]]
             word = self.W.doc_amended_once if len(reg.amended_by) == 1 else self.W.doc_amended_last
-            text += f" {word} {legal.name(last, self.lang, self.W)}{self.gazette(last)}"
-        return runs(text + ";")
+            text += (f" {word} {legal.name(last, self.lang, self.W)}",) + self.gazette(last)
+        return text
 
-    def gazette(self, reg) -> str:
-        """" (Lembaran Negara ... Nomor 58, ...)" when the register holds the number, else a blank for it."""
-        published = reg.published.get(self.lang)
-        if re.search(r"(Nomor|No\.) ?[0-9]", published):
-            return f" ({published})"
-        return f" ([{self.W.doc_blank_gazette}])"
+    def gazette(self, reg) -> Runs:
+        """" (Lembaran Negara Republik Indonesia Tahun 2007 Nomor 58, Tambahan Lembaran Negara Republik
+        Indonesia Nomor 4720)" from the numbers the register records (`published`); a number it does not
+        record is a blank to fill in. A law and a government regulation have both (their elucidation is in
+        the Tambahan), a presidential regulation the Lembaran Negara only, a ministerial or agency
+        regulation the Berita Negara."""
+        if reg.type == "international":
+            return ()
+        published = reg.published.get(LANGUAGES[0])
+        found = re.search(r"Tahun (\d{4})", published)
+        year = found.group(1) if found else str(reg.year)
+        W = self.W
+        if "Berita Negara" in published or reg.type in BERITA_NEGARA:
+            parts = [self.fill(W.doc_gazette_bn, year, _number(r"Berita Negara[^,(]*?Nomor (\d+)", published),
+                               W.doc_blank_bn)]
+        elif "Lembaran Negara" in published or reg.type in TAMBAHAN or reg.type == "Perpres":
+            parts = [self.fill(W.doc_gazette_ln, year,
+                               _number(r"^Lembaran Negara[^,(]*?Nomor (\d+)", published), W.doc_blank_ln)]
+            if reg.type in TAMBAHAN:
+                parts.append(self.fill(W.doc_gazette_tln, year,
+                                       _number(r"Tambahan Lembaran Negara[^,(]*?Nomor (\d+)", published),
+                                       W.doc_blank_tln))
+        else:
+            return (" (", Blank(W.doc_blank_gazette), ")")
+        out: list = [" ("]
+        for i, part in enumerate(parts):
+            out += ([", "] if i else []) + list(part)
+        return tuple(out) + (")",)
+
+    @staticmethod
+    def fill(template: str, year: str, number: str | None, blank: str) -> Runs:
+        """`template` with its year, and its number or a blank labelled `blank`."""
+        before, after = template.format(year=year, number="\0").split("\0")
+        return (before, number if number else Blank(blank), after)
+
+    def listed(self, items) -> tuple[Runs, ...]:
+        """Items of a list with their closing punctuation: ";" after each, "; dan" after the one before
+        the last, "." after the last (whatever the item ended with is replaced)."""
+        out = []
+        for i, item in enumerate(items):
+            item = tuple(item)
+            if item and isinstance(item[-1], str):
+                item = item[:-1] + (item[-1].rstrip().rstrip(";.,").rstrip(),)
+            end = "." if i == len(items) - 1 else f"; {self.W['and']}" if i == len(items) - 2 else ";"
+            out.append(item + (end,))
+        return tuple(out)
 
     def considering(self, reasons: list[Text], closing: str) -> Labelled:
         """Menimbang: the guideline's reasons, then the standard last one pointing back at them."""
@@ -64,9 +117,9 @@ class Drafter:
         return Labelled(self.W.doc_considering, tuple(items), "alpha")
 
     def observing(self, citations: list[Citation], level: str) -> Labelled:
-        items = [runs(self.W.doc_constitution), runs(f"[{self.W['doc_blank_law_forming_' + level]}];")]
+        items = [runs(self.W.doc_constitution), runs(f"[{self.W['doc_blank_law_forming_' + level]}]")]
         items += [self.citation(c) for c in citations]
-        return Labelled(self.W.doc_observing, tuple(items), "number")
+        return Labelled(self.W.doc_observing, self.listed(items), "number")
 
     def office(self, level: str) -> str:
         return self.W[f"doc_office_{level}"]
