@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from pedoman.presentation.contacts import international, tel_href, whatsapp_href
@@ -281,3 +282,55 @@ def test_footer_speaks_the_pages_language(browser, base, lang, words, foreign):
     footer = page.locator(".md-copyright").inner_text()
     context.close()
     assert words in footer and foreign not in footer
+
+
+GUIDELINE_PAGES = DIAGRAM_PAGES + [CHANNELS]
+REMEDY = "guidelines/victim-assistance/layanan-uji/"
+CELLS = """sel => [...document.querySelectorAll(sel)].map(td => { const r = td.getBoundingClientRect();
+  return [td.dataset.label, Math.round(r.left), Math.round(r.right), Math.round(r.width)]; })"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_guideline_page_is_wider_than_a_phone(browser, base, lang):
+    context, page = open_page(browser, "390")
+    wide = {}
+    for path in GUIDELINE_PAGES:
+        page.goto(base + LANGS[lang] + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    context.close()
+    assert wide == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_steps_table_reads_as_cards_on_a_phone(browser, base, lang):
+    """Each row a card, each cell under its column's label: the step text takes the screen's width
+    (was about 95 px), nothing is cut off on the right, and the "#" column takes no width of its own."""
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + REMEDY)
+    table = page.locator("#remedy ~ .pd-cards table").first
+    headers = table.locator("thead th").all_text_contents()
+    assert headers[0] == "#" and len(headers) == 4
+    cells = page.evaluate(CELLS, "#remedy ~ .pd-cards tbody td")
+    assert cells and {c[0] for c in cells} == set(headers)
+    for label, left, right, width in cells:
+        assert left >= 0 and right <= 390, (label, left, right)
+        if label != "#":
+            assert width >= 200, (label, width)
+    label = table.locator("tbody td").nth(1).evaluate("td => getComputedStyle(td, '::before').content")
+    assert label.strip('"') == headers[1]
+    table.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / f"phone-steps-cards-{lang}.png")
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == []
+
+    context, page = open_page(browser, "1280")
+    page.goto(base + LANGS[lang] + REMEDY)
+    table = page.locator("#remedy ~ .pd-cards table").first
+    assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == "table-row"
+    widths = table.locator("thead th").evaluate_all("ths => ths.map(th => th.getBoundingClientRect().width)")
+    context.close()
+    assert widths[0] < 60 < min(widths[1:]), widths
