@@ -110,7 +110,7 @@ def test_decree_has_its_parts_in_order(fixture_corpus, fixture_kit):
             and revoking.endswith("dicabut dan dinyatakan tidak berlaku."))
     assert any(line.startswith("KETIGA") and "melapor kepada Gubernur [nama provinsi]" in line for line in lines)
     # Menimbang: the guideline's reasons, then the closing one pointing back at them.
-    considering = [line for line in lines if re.match(r"^(Menimbang\t:\t)?\t*[a-z]\. bahwa", line)]
+    considering = [line for line in lines if re.match(r"^(Menimbang\t:\t)?\t*[a-z]\.\tbahwa", line)]
     assert len(considering) == len(g.documents.decree.considering) + 1
     assert "huruf a, perlu menetapkan Keputusan Gubernur [nama provinsi] tentang" in considering[-1]
     # Mengingat: the constitution, the law forming the province (a blank), then the register's instruments.
@@ -137,7 +137,7 @@ def _label_items(lines, label, stop):
     """The items of a labelled list ("Mengingat"), without label and number."""
     start = next(i for i, line in enumerate(lines) if line.startswith(label))
     end = next(i for i, line in enumerate(lines) if i > start and line.startswith(stop))
-    return [re.sub(r"^(\w+\t:\t|\t\t)[0-9a-z]+\. ", "", line) for line in lines[start:end]]
+    return [re.sub(r"^(\w+\t:\t|\t\t)[0-9a-z]+\.\t", "", line) for line in lines[start:end]]
 
 
 @pytest.mark.parametrize("gid", ["gt-provinsi", "gt-kabupaten-desa"])
@@ -217,6 +217,35 @@ def test_no_page_of_a_decree_or_agreement_is_empty(shipped, tmp_path):
             text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
                                   capture_output=True, text=True).stdout
             assert text.strip(), (pdf.name, page)
+
+
+def test_word_files_follow_the_layout_rules(fixture_kit):
+    """Justified text, hanging indents after "a."/"1.", rows and signatures that stay whole, keep-with-next in a
+    signature, the page number in the footer, a Lampiran header with NOMOR and TANGGAL in the right half,
+    Bookman Old Style with its fallback named in the font table."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+    doc = open_docx(fixture_kit / "documents/gt-uji/sk-pembentukan.id.docx")
+    assert doc.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert doc.styles["Normal"].font.name == "Bookman Old Style"
+    fonts = [p for p in doc.part.package.iter_parts() if str(p.partname) == "/word/fontTable.xml"][0].blob.decode()
+    assert re.search(r'w:name="Bookman Old Style"><w:altName w:val="TeX Gyre Bonum"/>', fonts)
+    numbered = [p for p in doc.paragraphs if re.match(r"^(\w+\t:\t|\t\t)[0-9a-z]+\.\t", p.text)]
+    assert len(numbered) > 4
+    for p in numbered:
+        indent = p.paragraph_format.left_indent  # stored in twips: 4.9 cm to the nearest twentieth of a point
+        assert abs(indent - Cm(4.9)) < Cm(0.01) and p.paragraph_format.first_line_indent == -indent
+    for table in doc.tables:
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+    signature = next(t for t in doc.tables if "[nama lengkap]" in t.rows[0].cells[-1].text).rows[0].cells[-1]
+    assert all(p.paragraph_format.keep_with_next for p in signature.paragraphs[:-1])
+    footer = doc.sections[0].footer.paragraphs[0]
+    fields = [f.get(qn("w:instr")).strip() for f in footer._p.iter(qn("w:fldSimple"))]
+    assert fields == ["PAGE", "NUMPAGES"] and footer.text.startswith("Halaman ") and " dari " in footer.text
+    annex = next(p for p in doc.paragraphs if p.text.startswith("LAMPIRAN"))
+    assert "NOMOR [NOMOR] TAHUN [TAHUN]" in annex.text and "TANGGAL [TANGGAL]" in annex.text
+    assert annex.paragraph_format.left_indent > Cm(5) and annex.paragraph_format.page_break_before
 
 
 def test_blanks_are_bracketed_highlighted_and_listed(fixture_corpus, fixture_kit):

@@ -80,8 +80,8 @@ class CooperationDrafts(Drafter):
                              (0.8, 4, 2, 2, 4))),
         ]
         for numeral, (title, table) in zip(("I", "II", "III"), annexes):
-            blocks += [PageBreak(), Para(runs(f"{W.doc_annex.upper()} {numeral}"), bold=True),
-                       Para(runs(f"{W.doc_agreement.upper()} {W.doc_about.upper()} {self.t(a.subject).upper()}")),
+            blocks += [PageBreak(), Para(runs(f"{W.doc_annex.upper()} {numeral}\n{W.doc_agreement.upper()}\n"
+                                              f"{W.doc_about.upper()} {self.t(a.subject).upper()}"), aside=True),
                        Heading(runs(title), 2), table]
         return self.document("pks", "agreement", f"{W.doc_agreement} {W.doc_about} {self.t(a.subject)}",
                              W.doc_purpose_agreement, blocks)

@@ -73,6 +73,8 @@ class Para:
     bold: bool = False
     notice: bool = False
     """A boxed notice (the working-translation note, the confidentiality note)."""
+    aside: bool = False
+    """Set in the right half of the page, left-aligned (the header of a Lampiran)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ class Document:
     purpose: str
     blocks: tuple[Block, ...] = ()
     sheets: tuple[Sheet, ...] = ()
+    footer: str = ""
+    """At the foot of every page of a Word file; &P is the page, &N the number of pages."""
 
     @property
     def path(self) -> str:

@@ -43,6 +43,17 @@ from pedoman.documents.blocks import (
 
 FONT = "Bookman Old Style"
 """Lampiran II of UU 12/2011, angka 284: Bookman Old Style, size 12 (the same font in every document)."""
+FALLBACK_FONT = "TeX Gyre Bonum"
+"""Named in the file's font table as Bookman Old Style's alternative (w:altName), with its PANOSE and
+family (roman), for a machine without Bookman Old Style: TeX Gyre Bonum (Debian's fonts-texgyre), like URW
+Bookman (fonts-urw-base35), is a free font drawn after ITC Bookman."""
+FONT_ENTRY = (
+    '<w:font xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:name="Bookman Old Style">'
+    f'<w:altName w:val="{FALLBACK_FONT}"/><w:panose1 w:val="02050604050505020204"/><w:charset w:val="00"/>'
+    '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>')
+LIST_INDENT = Cm(4.9)
+"""Where a numbered item's text starts, and its following lines (a hanging indent): after the label
+(to 3.4 cm), the colon (to 4.2 cm) and "a." or "1."."""
 LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
 LABEL_STYLE = "Pedoman Label"
 NOTICE_STYLE = "Pedoman Notice"
@@ -87,6 +98,7 @@ def _styles(doc, lang: str) -> None:
         _set_language(styles[name], tag)
     _font(styles["Normal"])
     styles["Normal"].paragraph_format.space_after = Pt(4)
+    styles["Normal"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for name, size in (("Heading 1", 12), ("Heading 2", 12), ("Heading 3", 12)):
         style = styles[name]
         _font(style, size, bold=True)
@@ -100,6 +112,7 @@ def _styles(doc, lang: str) -> None:
     label.paragraph_format.first_line_indent = Cm(-4.2)
     label.paragraph_format.tab_stops.add_tab_stop(Cm(3.4))
     label.paragraph_format.tab_stops.add_tab_stop(Cm(4.2))
+    label.paragraph_format.tab_stops.add_tab_stop(LIST_INDENT)
     notice = styles.add_style(NOTICE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     notice.base_style = styles["Normal"]
     notice.font.bold = True
@@ -158,6 +171,39 @@ def _repeat_header(row) -> None:
     trpr.append(header)
 
 
+def _whole(row) -> None:
+    """A row that never splits across two pages (w:cantSplit)."""
+    trpr = row._tr.get_or_add_trPr()
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    trpr.insert(0, keep)
+
+
+def _footer(section, text: str) -> None:
+    """`text` centred at the foot of the page, &P and &N as the fields PAGE and NUMPAGES."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for i, part in enumerate(text.replace("&N", "&P").split("&P")):
+        if i:
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), " PAGE " if i == 1 else " NUMPAGES ")
+            r = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = "1"
+            r.append(t)
+            field.append(r)
+            p._p.append(field)
+        if part:
+            _run(p, part, False)
+
+
+def _font_table(doc) -> None:
+    """Name Bookman Old Style's fallback in word/fontTable.xml (FONT_ENTRY)."""
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/word/fontTable.xml":
+            part._blob = part.blob.replace(b"</w:fonts>", FONT_ENTRY.encode() + b"</w:fonts>")
+
+
 def _table(doc, block: Table, usable_cm: float, style_id: str) -> None:
     table = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))
     table._tbl.tblPr.style = style_id
@@ -173,18 +219,27 @@ def _table(doc, block: Table, usable_cm: float, style_id: str) -> None:
             tc.width = width
             cell = _Cell(tc, table)
             _runs(cell.paragraphs[0], value, bold=r == 0)
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # justified text in a narrow column gapes
+        _whole(row)
     _repeat_header(rows[0])
 
 
 def _signature(container, s: Signature) -> None:
     """Place and date, the office, four empty lines to sign in, the name."""
     lines = [s.place, s.date, (s.caption,) if s.caption else (), s.office]
+    paragraphs = []
+    empty = container.paragraphs[0] if container.paragraphs and not container.paragraphs[0].text else None
     for value in lines:
         if value:
-            _runs(container.add_paragraph(), value)
-    for _ in range(3):
-        container.add_paragraph()
-    _runs(container.add_paragraph(), s.name, bold=True)
+            paragraphs.append(empty if empty is not None and not paragraphs else container.add_paragraph())
+            _runs(paragraphs[-1], value)
+    paragraphs += [container.add_paragraph() for _ in range(3)]
+    paragraphs.append(container.add_paragraph())
+    _runs(paragraphs[-1], s.name, bold=True)
+    for p in paragraphs:
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        p.paragraph_format.keep_with_next = p is not paragraphs[-1]
+        p.paragraph_format.keep_together = True
 
 
 
@@ -197,6 +252,9 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
                                                          NOTICE_STYLE, "Table Grid")}
     section = doc.sections[0]
     _page(section, paper, landscape=False)
+    if d.footer:
+        _footer(section, d.footer)
+    _font_table(doc)
     width_cm = (PAPER_SIZES[paper][0]) / 10 - 5
     break_before = False
 
@@ -223,11 +281,18 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
             _runs(p, block.text, bold=block.bold)
             if block.centered:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if block.aside:  # a Lampiran's header: the right half of the page, left-aligned, before its table
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                p.paragraph_format.left_indent = Cm(width_cm / 2)
+                p.paragraph_format.keep_with_next = True
         elif isinstance(block, Labelled):
             for i, item in enumerate(block.items):
                 p = _paragraph(doc, ids[LABEL_STYLE])
                 label = f"{block.label}\t:\t" if i == 0 and block.label else "\t\t"
-                number = {"alpha": f"{chr(ord('a') + i)}. ", "number": f"{i + 1}. "}.get(block.numbering, "")
+                number = {"alpha": f"{chr(ord('a') + i)}.\t", "number": f"{i + 1}.\t"}.get(block.numbering, "")
+                if number:  # the item's lines hang under its text, not under "a."
+                    p.paragraph_format.left_indent = LIST_INDENT
+                    p.paragraph_format.first_line_indent = -LIST_INDENT
                 p.add_run(label + number)
                 _runs(p, item)
         elif isinstance(block, Table):
@@ -236,12 +301,14 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
         elif isinstance(block, Signature):
             table = doc.add_table(rows=1, cols=2)
             _signature(table.rows[0].cells[1], block)
+            _whole(table.rows[0])
         elif isinstance(block, Signatures):
             per_row = 2
             for start in range(0, len(block.items), per_row):
                 table = doc.add_table(rows=1, cols=per_row)
                 for cell, s in zip(table.rows[0].cells, block.items[start:start + per_row]):
                     _signature(cell, s)
+                _whole(table.rows[0])
         elif isinstance(block, PageBreak):
             if block.landscape:
                 section = doc.add_section()

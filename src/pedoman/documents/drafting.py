@@ -143,9 +143,9 @@ class Drafter:
 
     def annex_header(self, instrument: str, title: str, numeral: str = "") -> list[Block]:
         label = self.W.doc_annex + (f" {numeral}" if numeral else "")
-        return [Para(runs(label.upper()), bold=True),
-                Para(runs(f"{instrument.upper()}\n{self.W.doc_number_year.upper()}\n"
-                          f"{self.W.doc_about.upper()} {title.upper()}"))]
+        return [Para(runs(f"{label.upper()}\n{instrument.upper()}\n{self.W.doc_number_year.upper()}\n"
+                          f"{self.W.doc_annex_date.upper()}\n{self.W.doc_about.upper()} {title.upper()}"),
+                     aside=True)]
 
     def preamble(self, level: str, instrument: str, title: str, considering, observing) -> list[Block]:
         """A regional legal product up to "Menetapkan": heading, opening, Menimbang, Mengingat,
@@ -159,4 +159,5 @@ class Drafter:
 
     def document(self, name: str, kind: str, title: str, purpose: str, blocks=(), sheets=(),
                  format: str = "docx") -> Document:
-        return Document(self.g, name, self.lang, format, kind, title, purpose, tuple(blocks), tuple(sheets))
+        return Document(self.g, name, self.lang, format, kind, title, purpose, tuple(blocks), tuple(sheets),
+                        footer=self.W.doc_page_of if format == "docx" else "")
