@@ -128,6 +128,7 @@ def test_the_page_is_in_the_navigation_and_the_open_data(site):
     for prefix, title in (("", "Layanan rujukan"), ("en/", "Referral services")):
         nav = soup(site, prefix).select_one(".md-nav--primary").get_text(" ", strip=True)
         assert title in nav
+    assert soup(site, "en/services/").select_one(".pd-open-data a")["href"] == "../../data/services.json"
     data = json.loads((site / "data" / "services.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["services"]] == list(load_corpus(VALID).services)
 
