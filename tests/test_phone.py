@@ -85,7 +85,7 @@ def test_search_finds_the_help_block(browser, base, lang, query):
     type_search(page, query)
     paths = [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
     context.close()
-    assert "/" + LANGS[lang] in paths, paths
+    assert "/" + LANGS[lang] in paths, "\n".join(paths)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -334,3 +334,47 @@ def test_a_steps_table_reads_as_cards_on_a_phone(browser, base, lang):
     widths = table.locator("thead th").evaluate_all("ths => ths.map(th => th.getBoundingClientRect().width)")
     context.close()
     assert widths[0] < 60 < min(widths[1:]), widths
+
+
+HIT = """el => { const r = el.getBoundingClientRect(); const x = r.left + 30, y = r.top + r.height / 2;
+  const hit = document.elementFromPoint(x, y);
+  return r.width > 0 && x < innerWidth && y > 0 && y < innerHeight && !!hit && (el.contains(hit) || hit.closest('.md-nav__container') === el.closest('.md-nav__container')) ? [x, y] : null; }"""
+
+
+def tap_row(page, rows) -> None:
+    """Tap the words of the one row of `rows` a reader sees (the drawer keeps its other panels off screen)."""
+    for row in rows.all():
+        point = row.evaluate(HIT)
+        if point:
+            page.touchscreen.tap(*point)
+            page.wait_for_timeout(500)  # the drawer slides
+            return
+    raise AssertionError(f"no row of {rows} can be tapped")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_guideline_is_four_taps_from_the_home_page_through_the_drawer(browser, base, lang):
+    """The drawer: tapping a section's or a kind's words opens its sub-menu (they used to open the
+    section's page, and only the small chevron opened the sub-menu), whose first entry is that page."""
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang])
+    nav = page.locator(".md-nav--primary")
+    page.locator('.md-header label[for="__drawer"]').tap()  # 1
+    page.wait_for_timeout(500)
+    for word in ("guidelines", "formation"):  # 2, 3
+        tap_row(page, nav.locator(".md-nav__container").filter(has=page.get_by_text(CATALOGUE[lang][word], exact=True)))
+        assert urlparse(page.url).path == "/" + LANGS[lang], "the sub-menu opened, no page changed"
+    entry = nav.locator(".pd-nav-index a").filter(has=page.get_by_text(CATALOGUE[lang]["formation"], exact=True))
+    assert any(row.evaluate(HIT) for row in entry.all()), "the kind's own page is the sub-menu's first entry"
+    page.screenshot(path=SHOTS / f"phone-drawer-{lang}.png")
+    tap_row(page, nav.locator('a.md-nav__link[href$="guidelines/formation/gt-uji/"]'))  # 4
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == "/" + LANGS[lang] + "guidelines/formation/gt-uji/"
+    context.close()
+
+    context, page = open_page(browser, "1280")  # a wide screen: the kind's title still opens its page
+    page.goto(base + LANGS[lang])
+    page.locator(".md-sidebar--primary .md-nav__container a", has_text=CATALOGUE[lang]["formation"]).first.click()
+    assert urlparse(page.url).path == "/" + LANGS[lang] + "guidelines/formation/"
+    expect(page.locator(".md-sidebar--primary .pd-nav-index").first).to_be_hidden()
+    context.close()
