@@ -12,7 +12,7 @@ from pedoman.cli import main
 from pedoman.content.institutions import mentions
 from pedoman.site.staging import sync_folder
 
-from conftest import FIXTURES, ROOT, VALID
+from conftest import FIXTURES, ROOT, VALID, build_site
 
 PAGE = FIXTURES / "pages" / "tentang.md"
 EXPECTED = ("docs/tentang.md:5:32: 'Dinas lama yang dipecah' names A former office that was split (dinas-lama), "
@@ -79,3 +79,19 @@ def test_what_counts_as_naming_an_institution_as_active(text, flagged):
 def test_the_shipped_pages_name_every_changed_institution_as_it_is_now(capsys):
     assert main(["validate", str(ROOT / "guidelines"), "--docs", str(ROOT / "docs")]) == 0
     assert "hand-written pages in" in capsys.readouterr().out
+
+
+def test_the_site_build_applies_the_rule_to_the_hand_written_pages(tmp_path):
+    """`mkdocs build` stops on such a page as `pedoman validate` does, and keeps the old site."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(PAGE, docs / "tentang.md")
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    build = build_site(tmp_path, content, site, docs_dir=str(docs))
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert EXPECTED in " ".join(build.output.split())
+    assert (site / "index.html").read_text() == "previous site"

@@ -85,7 +85,7 @@ def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
     renderer = Renderer(corpus, crossref)
     prepared = Prepared(corpus, crossref, {page.path: page.markdown for page in renderer.pages()},
                         renderer.nav(), coverage_warnings(corpus, crossref))
-    sync_folder(staging, docs, prepared.pages, corpus.personal_data_reviewed)
+    sync_folder(staging, docs, prepared.pages, corpus.personal_data_reviewed, corpus.agencies)
     return prepared
 
 
