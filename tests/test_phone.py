@@ -378,3 +378,43 @@ def test_a_guideline_is_four_taps_from_the_home_page_through_the_drawer(browser,
     assert urlparse(page.url).path == "/" + LANGS[lang] + "guidelines/formation/"
     expect(page.locator(".md-sidebar--primary .pd-nav-index").first).to_be_hidden()
     context.close()
+
+
+ABBR_BOXES = """() => { const vw = document.documentElement.clientWidth, out = [];
+  for (const abbr of document.querySelectorAll('article abbr[title]')) {
+    if (!abbr.getClientRects().length) continue;
+    abbr.scrollIntoView({block: 'center'});
+    abbr.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    // the box is placed from the abbreviation's first line box (its containing block starts there)
+    const after = getComputedStyle(abbr, '::after'), first = abbr.getClientRects()[0];
+    const left = first.left + parseFloat(after.left), right = left + parseFloat(after.width);
+    out.push([abbr.textContent, abbr.getClientRects().length, Math.round(left), Math.round(right), vw]);
+  }
+  document.body.click();
+  return out; }"""
+WRAP_AN_ABBREVIATION = """() => { const p = document.createElement('p'), pad = document.createElement('span');
+  const abbr = document.querySelector('article abbr[title]').cloneNode(true);
+  abbr.textContent = 'GT PP-TPPO'; p.id = 'wrapped'; pad.style.display = 'inline-block';
+  p.append(pad, ' ', abbr); document.querySelector('article h1').after(p);
+  for (let w = 0; w < p.clientWidth && abbr.getClientRects().length < 2; w += 4) pad.style.width = w + 'px';
+  return abbr.getClientRects().length; }"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_abbreviation_opens_inside_the_screen(browser, base, lang, width):
+    """Every abbreviation of the home page and the guideline pages, one broken over two lines among them
+    (its box used to be placed from its bounding box's left edge, and left the screen)."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    seen, outside = 0, []
+    for path in [""] + GUIDELINE_PAGES:
+        page.goto(base + LANGS[lang] + path)
+        if path == "":
+            assert page.evaluate(WRAP_AN_ABBREVIATION) == 2
+        boxes = page.evaluate(ABBR_BOXES)
+        seen += len(boxes)
+        outside += [(path, *box) for box in boxes if box[2] < 0 or box[3] > box[4]]
+        assert path or any(box[1] == 2 for box in boxes)
+    context.close()
+    assert seen >= 3 and outside == [], outside

@@ -10,7 +10,10 @@
     abbr.style.removeProperty("--pd-abbr-shift");
     var box = getComputedStyle(abbr, "::after");
     var width = parseFloat(box.width) || 0;
-    var left = abbr.getBoundingClientRect().left;
+    // the box is placed from where the abbreviation starts: on a line of its own, its left edge; broken
+    // over two lines ("GT PP-|TPPO"), the end of the first line, which its bounding box does not say
+    var rects = abbr.getClientRects();
+    var left = rects.length ? rects[0].left : abbr.getBoundingClientRect().left;
     var viewport = document.documentElement.clientWidth;
     var wanted = Math.max(MARGIN, Math.min(left, viewport - MARGIN - width));
     abbr.style.setProperty("--pd-abbr-shift", (wanted - left) + "px");
