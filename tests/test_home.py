@@ -108,3 +108,21 @@ def test_number_links_and_recommendation_chips_are_44px_high_on_a_phone(browser,
         assert min(b["width"] for b in boxes) >= MIN_TARGET, (path, selector)
     context.close()
     assert min(heights.values()) >= MIN_TARGET, heights
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", GUIDELINE, "guidelines/", "recommendations/r05/", "glossary/", "404.html"])
+def test_help_is_one_tap_away_on_every_page(browser, base, lang, path):
+    """The header's phone button: 44 px at least, and one tap shows the hotlines."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(base + LANGS[lang] + path)
+    button = page.locator(".md-header a.pd-help-button")
+    box = button.bounding_box()
+    assert box and box["width"] >= MIN_TARGET and box["height"] >= MIN_TARGET, box
+    assert button.get_attribute("aria-label")
+    button.tap()
+    page.wait_for_url(base + LANGS[lang] + "#bantuan")
+    call = page.locator('article .pd-help a[href="tel:129"]').bounding_box()
+    assert 0 <= call["y"] and call["y"] + call["height"] <= 844, call
+    context.close()
