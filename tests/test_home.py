@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import VALID, build_site
+from sitecheck import soup
 from webcheck import launch, serve
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -126,3 +127,17 @@ def test_help_is_one_tap_away_on_every_page(browser, base, lang, path):
     call = page.locator('article .pd-help a[href="tel:129"]').bounding_box()
     assert 0 <= call["y"] and call["y"] + call["height"] <= 844, call
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_shipped_home_page_links_each_task_straight_to_its_page(shipped_site, lang):
+    """With the shipped guidelines no task falls back to a kind's list: each opens the page (and the
+    part of it) that does the task."""
+    home = soup(shipped_site.site, LANGS[lang])
+    links = [a["href"] for a in home.select("ul.pd-tasks a.pd-task")]
+    assert 4 <= len(links) <= 8
+    for href in links:
+        path, _, anchor = href.partition("#")
+        assert not path.rstrip("/").endswith(("formation", "victim-assistance", "cooperation", "corporate-engagement")), href
+        target = soup(shipped_site.site, LANGS[lang] + path)
+        assert not anchor or target.find(id=anchor) is not None, href
