@@ -141,3 +141,17 @@ def test_the_shipped_home_page_links_each_task_straight_to_its_page(shipped_site
         assert not path.rstrip("/").endswith(("formation", "victim-assistance", "cooperation", "corporate-engagement")), href
         target = soup(shipped_site.site, LANGS[lang] + path)
         assert not anchor or target.find(id=anchor) is not None, href
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_help_block_leads_to_the_register_of_services(browser, base, lang):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(base + LANGS[lang])
+    link = page.locator('article .pd-help a[href="services/"]')
+    box = link.bounding_box()
+    assert box["height"] >= MIN_TARGET and box["y"] + box["height"] <= 844, box
+    link.tap()
+    page.wait_for_url(base + LANGS[lang] + "services/")
+    assert page.locator('article a[href="tel:129"]').count() >= 1
+    context.close()
