@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pedoman.content.loader import position
 from pedoman.errors import ContentError
 
 if TYPE_CHECKING:
@@ -133,11 +134,6 @@ def mentions(text: str, agencies: dict[str, Agency]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _where(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index)
-    return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def check_page(text: str, shown: str, agencies: dict[str, Agency]) -> list[ContentError]:
     """An error at `shown`:line:col for each mention of an institution named as if still active."""
     errors = []
@@ -148,7 +144,7 @@ def check_page(text: str, shown: str, agencies: dict[str, Agency]) -> list[Conte
         carried = (f"its successor{'s are' if len(successors) > 1 else ' is'} {' and '.join(successors)}"
                    if successors else "it has no successor")
         who = " ".join(m.text.split())
-        errors.append(ContentError(shown, *_where(text, m.start), "", (
+        errors.append(ContentError(shown, *position(text, m.start), "", (
             f"'{who}' names {a.label('en')} ({a.id}), which was {a.status}{since}; {carried}. Name the "
             "successor in the same sentence, or mark it as former (dahulu, sebelumnya, formerly, former) "
             "or say what changed (dipisah, split, dibubarkan, dissolved)")))

@@ -108,6 +108,11 @@ def format_path(path: Path_) -> str:
     return out
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """The line and column (both from 1) of `text[index]`, as errors name a place."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 class _Walker:
     def __init__(self, path: str, text: str):
         self.path = path
@@ -197,9 +202,7 @@ class _Walker:
         if at < 0:
             self.error(node, where, message)
             return
-        line = self.text.count("\n", 0, at)
-        column = at - (self.text.rfind("\n", 0, at) + 1)
-        self.errors.append(ContentError(self.path, line + 1, column + 1, format_path(where), message))
+        self.errors.append(ContentError(self.path, *position(self.text, at), format_path(where), message))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         """The value of a plain scalar, or its text when YAML cannot convert it.

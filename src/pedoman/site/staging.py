@@ -13,16 +13,12 @@ from pathlib import Path
 
 from pedoman.content.characters import refused_character
 from pedoman.content.institutions import check_page
+from pedoman.content.loader import position
 from pedoman.content.privacy import find_personal_data
 from pedoman.errors import BuildError, ContentError, ContentErrors
 
 TEXT_SUFFIXES = (".md", ".css", ".js", ".html", ".svg", ".txt", ".json")
 """Hand-written files read as text: checked like content for characters and personal data."""
-
-
-def _where(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index)
-    return line + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def hand_written(docs: Path, reviewed: frozenset[str] = frozenset(), agencies: dict | None = None) -> dict[Path, bytes]:
@@ -48,12 +44,12 @@ def hand_written(docs: Path, reviewed: frozenset[str] = frozenset(), agencies: d
             data = path.read_bytes()
             files[path.relative_to(docs)] = data
             if path.suffix in TEXT_SUFFIXES:
-                text = data.decode("utf-8", errors="replace")
-                refused = refused_character(text.replace("\r\n", "\n"))
+                text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")  # a CR ending a line is no error
+                refused = refused_character(text)
                 if refused:
-                    errors.append(ContentError(shown, *_where(text.replace("\r\n", "\n"), refused[0]), "", refused[1]))
+                    errors.append(ContentError(shown, *position(text, refused[0]), "", refused[1]))
                 for finding in find_personal_data(text, reviewed):
-                    errors.append(ContentError(shown, *_where(text, text.find(finding.value)), "", finding.message()))
+                    errors.append(ContentError(shown, *position(text, text.find(finding.value)), "", finding.message()))
                 if agencies and path.suffix == ".md":
                     errors += check_page(text, shown, agencies)
         dirs[:] = sorted(d for d in dirs if not Path(folder, d).is_symlink())
