@@ -205,3 +205,16 @@ class TranslationsFile(Strict):
         default_factory=dict,
         description="Guideline id → field key → fingerprint of the Indonesian text the English was checked against",
     )
+
+
+REGISTERS = {
+    "recommendations.yaml": RecommendationsFile,
+    "agencies.yaml": AgenciesFile,
+    "glossary.yaml": GlossaryFile,
+    "regulations.yaml": RegulationsFile,
+    "services.yaml": ServicesFile,
+}
+"""The shared registers every content folder holds, by file name: validation reads them, `pedoman
+schema` writes a schema for each."""
+OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": TranslationsFile}
+"""The editors' own records, present once an editor made one."""

@@ -23,6 +23,8 @@ from pedoman.content.loader import Document, load_yaml
 from pedoman.content.messages import check_model
 from pedoman.content.model import GUIDELINE_MODELS, KINDS, Guideline
 from pedoman.content.registers import (
+    OPTIONAL_REGISTERS,
+    REGISTERS,
     AgenciesFile,
     GlossaryFile,
     RecommendationsFile,
@@ -42,14 +44,6 @@ from pedoman.content.rules import (
 from pedoman.content.scan import check_dates, check_languages, check_personal_data
 from pedoman.errors import ContentError, ContentErrors
 
-REGISTERS = {
-    "recommendations.yaml": RecommendationsFile,
-    "agencies.yaml": AgenciesFile,
-    "glossary.yaml": GlossaryFile,
-    "regulations.yaml": RegulationsFile,
-    "services.yaml": ServicesFile,
-}
-OPTIONAL_REGISTERS = {"reviewed.yaml": ReviewedFile, "translations.yaml": TranslationsFile}
 
 
 @dataclass

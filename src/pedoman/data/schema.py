@@ -21,22 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pedoman.content.model import GUIDELINE_MODELS, REGISTER_KEY, RESERVED_ANCHORS
-from pedoman.content.registers import (
-    AgenciesFile,
-    GlossaryFile,
-    RecommendationsFile,
-    RegulationsFile,
-    ReviewedFile,
-    ServicesFile,
-    TranslationsFile,
-)
+from pedoman.content.registers import OPTIONAL_REGISTERS, REGISTERS
 
 if TYPE_CHECKING:
     from pedoman.content.corpus import Corpus
 
-REGISTER_MODELS = {"recommendations": RecommendationsFile, "agencies": AgenciesFile, "glossary": GlossaryFile,
-                   "regulations": RegulationsFile, "services": ServicesFile, "reviewed": ReviewedFile,
-                   "translations": TranslationsFile}
+REGISTER_MODELS = {name.removesuffix(".yaml"): model for name, model in (REGISTERS | OPTIONAL_REGISTERS).items()}
 
 
 @lru_cache(maxsize=1)
