@@ -122,6 +122,10 @@ def test_every_content_file_names_its_schema_for_the_editor(path):
 # --- check-jsonschema, a client editors and CI use, on the files as they are --------------
 
 NOT_JUDGED_BY_A_SCHEMA = {
+    "training-answer-not-an-option": "the answer's number against the count of options is a rule across two fields",
+    "training-answers-miss-a-task": "one answer per task is a rule across two lists' lengths",
+    "training-too-short": "the sum of the sessions' minutes is arithmetic a schema cannot do",
+    "training-unknown-exercise": "a session's exercise must name one of the module's exercises, ids a schema does not see",
     "alias": "anchors are refused by the loader; a reader hands the schema the expanded data",
     "merge-key": "merge keys are refused by the loader; a reader hands the schema the merged data",
     "duplicate-section-id": "ids unique within a list: a schema's uniqueItems compares whole items",

@@ -114,8 +114,8 @@ def _message(error: dict, model: type[BaseModel], written: str | None = None) ->
         if isinstance(value, str):
             return f"expected a mapping such as {{id: ..., en: ...}}, found {found}"
         return f"expected a mapping of fields, found {found}"
-    if kind == "value_error":
-        return f"{ctx.get('error')}, found {found}"
+    if kind == "value_error":  # a rule over a whole mapping says itself what it found
+        return str(ctx.get("error")) + ("" if isinstance(value, dict) else f", found {found}")
     if kind.startswith("date"):
         return f"expected a date written as YYYY-MM-DD, found {found}"
     return f"{error['msg']}, found {found}"

@@ -158,6 +158,82 @@ class Change(Strict):
     note: Text = Field(description="What changed, for trainers who printed the previous version")
 
 
+# --- training (the workshop a trainer runs from a guideline) ----------------
+
+METHODS = ("presentation", "discussion", "group-work", "role-play", "case-study", "test", "evaluation")
+"""How a session is run; pages and print name each in words.yaml."""
+WORKSHOP_MINUTES = (240, 480)
+"""A module's sessions fill half a day to one working day (breaks not counted)."""
+
+
+class Session(Strict):
+    """One block of the workshop's timetable."""
+
+    title: Text
+    minutes: Annotated[int, Field(ge=10, le=180)] = Field(description="How long it runs, breaks not counted")
+    method: Literal["presentation", "discussion", "group-work", "role-play", "case-study", "test", "evaluation"]
+    key_points: list[Text] = Field(
+        min_length=1, description="What participants take away; each becomes a slide and a workbook line")
+    materials: list[Text] = Field(min_length=1, description="What the trainer brings or prepares")
+    notes: Text = Field(description="Facilitator notes: how to run it, what to watch for (the slides' speaker notes)")
+    exercise: Slug | None = Field(default=None, description="The id of the exercise this session runs")
+
+
+class Exercise(Strict):
+    """A case study, role play or exercise built on the guideline's own content, with its answer key."""
+
+    id: Slug
+    title: Text
+    method: Literal["case-study", "role-play", "group-work"]
+    scenario: Text = Field(description="The situation participants work on (Markdown)")
+    tasks: list[Text] = Field(min_length=1, description="What participants are asked to do or answer")
+    answers: list[Text] = Field(
+        min_length=1, description="The answer key: one entry per task, in the same order, for the facilitator")
+
+    @model_validator(mode="after")
+    def _an_answer_per_task(self) -> "Exercise":
+        if len(self.answers) != len(self.tasks):
+            raise ValueError(f"expected one answer per task: {len(self.tasks)} tasks, {len(self.answers)} answers")
+        return self
+
+
+class Question(Strict):
+    """A multiple-choice question of the test taken before and after the workshop."""
+
+    question: Text
+    options: list[Text] = Field(min_length=2, max_length=5)
+    answer: Annotated[int, Field(ge=1, le=5)] = Field(description="The number of the right option, 1 = the first")
+    why: Text = Field(description="Why that answer is right, shown after answering")
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> "Question":
+        if self.answer > len(self.options):
+            raise ValueError(f"expected answer to number one of the {len(self.options)} options")
+        return self
+
+
+class Training(Strict):
+    """The one-day workshop a trainer runs from the guideline: objectives, timetable, exercises and test.
+
+    The workshop evaluation form is built from the objectives (each rated) and the questions of words.yaml.
+    """
+
+    audience: Text = Field(description="Who the workshop is for")
+    objectives: list[Text] = Field(
+        min_length=3, description="Learning objectives: what participants can do afterwards")
+    sessions: list[Session] = Field(min_length=4)
+    exercises: list[Exercise] = Field(min_length=1)
+    test: list[Question] = Field(min_length=8, description="Taken before and after the workshop")
+
+    @model_validator(mode="after")
+    def _fits_a_day(self) -> "Training":
+        low, high = WORKSHOP_MINUTES
+        total = sum(session.minutes for session in self.sessions)
+        if not low <= total <= high:
+            raise ValueError(f"expected sessions lasting {low}–{high} minutes in all, found {total}")
+        return self
+
+
 class GuidelineBase(Strict):
     """The core every guideline kind shares."""
 
@@ -171,6 +247,7 @@ class GuidelineBase(Strict):
         min_length=1, description="What changed in each version, newest first; the first entry is this version")
     references: list[Reference] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
+    training: Training | None = Field(default=None, description="The workshop a trainer runs from this guideline")
 
 
 # --- formation -------------------------------------------------------------

@@ -227,7 +227,24 @@ def check_guideline(doc: Document, g: Guideline, path: Path, registers: dict[str
     _check_references(doc, g, regulations or {}, err)
     _check_changes(doc, g, err)
     _check_documents(g, regulations or {}, err)
+    if g.training:
+        errors += duplicates(doc, g.training.exercises, "id", "exercise id", ("training", "exercises"))
+        _check_training(g.training, err)
     return errors
+
+
+def _check_training(t, err) -> None:
+    """Each session's exercise is one of the module's, and each exercise is run by a session."""
+    ids = [e.id for e in t.exercises]
+    for i, session in enumerate(t.sessions):
+        if session.exercise and session.exercise not in ids:
+            err(("training", "sessions", i, "exercise"),
+                f"unknown exercise '{session.exercise}' (expected one of {', '.join(ids)})")
+    run = {s.exercise for s in t.sessions}
+    for i, exercise in enumerate(t.exercises):
+        if exercise.id not in run:
+            err(("training", "exercises", i, "id"),
+                f"no session runs exercise '{exercise.id}'; name it in a session's exercise field")
 
 
 def glossary_anchors(doc: Document, glossary: GlossaryFile) -> list[ContentError]:
