@@ -24,6 +24,22 @@ def pack_pdf(lang: str) -> str:
     return f"{PACK_NAMES[lang]}.{lang}.pdf"
 
 
+TRAINING_FILES = ("facilitator", "workbook")
+"""A guideline's training PDFs beside its handbook and handout under `pdf/`: the facilitator guide and the
+participant workbook."""
+
+
+def training_pdf(guideline_id: str, part: str, lang: str) -> str:
+    """The file name of a training PDF under `pdf/`: `gt-provinsi.facilitator.id.pdf`."""
+    assert part in TRAINING_FILES, part
+    return f"{guideline_id}.{part}.{lang}.pdf"
+
+
+def slides_file(guideline_id: str, lang: str) -> str:
+    """The file name of a module's slides under `slides/`: `gt-provinsi.id.pptx`."""
+    return f"{guideline_id}.{lang}.pptx"
+
+
 def source_path(key: str, lang: str) -> str:
     """`guidelines/x.md` for Indonesian, `guidelines/x.en.md` for English."""
     return f"{key}.md" if lang == DEFAULT_LANGUAGE else f"{key}.{lang}.md"
@@ -83,6 +99,14 @@ LEGAL = "legal"
 WHATS_NEW = "whats-new"
 DRAFTING_KIT = "drafting-kit"
 SERVICES = "services"
+TRAINING = "training/index"
+"""The training page: every module with its duration, its files and its self-check."""
+
+
+def training_key(guideline_id: str) -> str:
+    """A module's page: its timetable, files and the online self-check of its test."""
+    return f"training/{guideline_id}"
+
 SERVICES_ANCHORS = frozenset({"due", "national", "provinces"})
 """The anchors of the services page's own parts; each service takes its id as anchor, each province
 `province_anchor(id)`, so a service id may be none of these."""
@@ -95,7 +119,7 @@ def province_anchor(province_id: str) -> str:
 
 RESERVED_NAMES = frozenset({
     "index", "en", "id", "pdf", "data", "documents", "schema", "assets", "pagefind", "search", "sw", "sw.js",
-    "feed", "sitemap", "manifest", "404", "icons", "stylesheets", "javascripts",
+    "feed", "sitemap", "manifest", "404", "icons", "stylesheets", "javascripts", "slides", "training",
     "guidelines", "recommendations", "about", "contribute", "how-to-read", "paket-pelatihan", "training-pack",
     *(key.split("/")[0] for key in (GUIDELINES_INDEX, MATRIX, GLOSSARY, TRANSLATIONS, LEGAL, WHATS_NEW, DRAFTING_KIT,
                                     SERVICES)),
