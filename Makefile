@@ -44,7 +44,7 @@ build-packages:
 
 # Debian packages the tests drive: Chromium for the browser tests, poppler-utils to read PDFs,
 # libharfbuzz-subset0 so that WeasyPrint embeds font subsets, Java and npm for the HTML checker (vnu-jar).
-# LibreOffice (Writer and Calc, no GUI) opens every drafting-kit document as a real client would. Runs without a terminal too
+# LibreOffice (Writer, Calc and Impress, no GUI) opens every drafting-kit document and slide deck as a real client would. Runs without a terminal too
 # (nothing asks a question); a browser still missing afterwards stops `make test` here.
 system-packages:
 	@missing=""; \
@@ -54,6 +54,7 @@ system-packages:
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui libreoffice-calc-nogui"; \
+	dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-impress-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null && \
