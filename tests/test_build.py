@@ -20,7 +20,7 @@ KINDS = ["formation", "victim-assistance", "cooperation", "corporate-engagement"
 def expected_pages(prefix: str) -> set[str]:
     pages = {"index.html", "about/index.html", "how-to-read/index.html", "glossary/index.html",
              "contribute/index.html", "translations/index.html", "legal/index.html", "whats-new/index.html",
-             "drafting-kit/index.html", "services/index.html",
+             "drafting-kit/index.html", "services/index.html", "training/index.html", "training/gt-uji/index.html",
              "guidelines/index.html", "recommendations/index.html",
              "recommendations/agencies/index.html", "recommendations/stakeholders/index.html",
              "recommendations/coverage/index.html"}

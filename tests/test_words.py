@@ -216,7 +216,7 @@ def test_the_hooks_give_the_i18n_plugin_the_english_navigation_titles():
     assert languages[0].nav_translations is None
     assert languages[1].nav_translations == nav_translations("en")
     assert nav_translations("en")["Kerja sama antarwilayah"] == W["en"]["cooperation"]
-    assert len(nav_translations("en")) == 3 + len(model.KINDS)
+    assert len(nav_translations("en")) == 4 + len(model.KINDS)  # guidelines, recommendations, training, editors
 
 
 # --- what the built site shows ---
@@ -261,4 +261,4 @@ def test_the_navigation_sections_are_titled_in_the_page_language(fixture_site, l
     page = soup(fixture_site.site, "" if lang == "id" else "en/")
     sections = [link.get_text(" ", strip=True)
                 for link in page.select(".md-nav--primary .md-nav__item--nested > .md-nav__link")]
-    assert sections == [W[lang][key] for key in ("guidelines", *model.KINDS, "recommendations", "editors")]
+    assert sections == [W[lang][key] for key in ("guidelines", *model.KINDS, "recommendations", "training", "editors")]

@@ -25,6 +25,7 @@ from pedoman.documents.kit import write_documents
 from pedoman.errors import BuildError
 from pedoman.presentation.abbreviations import expansions, mark_abbreviations
 from pedoman.settings import Settings
+from pedoman.site.downloads import settle
 from pedoman.site.feeds import write_feeds
 from pedoman.site.offline import write_offline, write_retiring_worker
 from pedoman.site.pages import page_date, updated_line
@@ -121,6 +122,7 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     site_dir = Path(site_dir)
     if live:
         write_retiring_worker(site_dir)
+        settle(site_dir)  # the live preview makes no PDFs: their links go
         _in_background(lambda: _side_outputs(prepared, site_dir, settings, base, site_url))
         lines = ["open data, documents, feeds, schemas and search index are written in the background",
                  "offline: the live preview's worker retires any kept copy of a built site"]
@@ -133,6 +135,7 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
                    f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
                    f"{len(pdfs.handouts_rendered)} rendered, {len(pdfs.handouts_cached)} from the cache")
+    log.append(settle(site_dir).line())  # once every file is written: no link to a file not made
     log.append(write_offline(site_dir).line())  # last: the worker digests every file written above
     return log
 

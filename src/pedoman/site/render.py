@@ -27,7 +27,7 @@ from pedoman.documents import kit as documents
 from pedoman.presentation import contacts, diagrams, outline
 from pedoman.presentation.html import body_html, text_html
 from pedoman.presentation.words import CATALOGUE, long_date
-from pedoman.site import feeds
+from pedoman.site import feeds, training
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 
@@ -51,6 +51,15 @@ class Page:
     @property
     def path(self) -> str:
         return urls.source_path(self.key, self.lang)
+
+
+@dataclass
+class Asset(Page):
+    """A file pages load, staged with them (the self-check's script): its key is its path in the site."""
+
+    @property
+    def path(self) -> str:
+        return self.key
 
 
 class Renderer:
@@ -147,6 +156,10 @@ class Renderer:
             plain=lambda value: value.get(lang),
             heading=lambda value: _heading(value.get(lang) if isinstance(value, Text) else value),
             date=lambda value: long_date(value, lang),
+            training_modules=training.modules(self.corpus.guidelines), training_timetable=training.timetable,
+            training_duration=lambda g: training.duration_words(training.total_minutes(g), lang),
+            training_downloads=lambda g: training.downloads(g, lang), training_quiz=training.quiz,
+            letters=training.OPTION_LETTERS, training_script=training.SCRIPT,
         )
 
     def render(self, template: str, key: str, lang: str, meta: dict | None = None, **context) -> Page:
@@ -192,6 +205,16 @@ class Renderer:
             pages.append(self.render("whats_new.md.j2", urls.WHATS_NEW, lang, changes=changes.entries(self.corpus),
                                      feed=feeds.feed_path(lang)))
             pages.append(self.render("drafting_kit.md.j2", urls.DRAFTING_KIT, lang))
+            pages += self.training_pages(lang)
+        return [*pages, Asset(training.SCRIPT, "", training.SCRIPT_SOURCE.read_text(encoding="utf-8"))]
+
+    def training_pages(self, lang: str) -> list[Page]:
+        """The training page and a page per module (a guideline with training), with its self-check."""
+        pages = [self.render("training.md.j2", urls.TRAINING, lang, {"description": CATALOGUE[lang]["training_intro"]})]
+        for _, members in training.modules(self.corpus.guidelines):
+            pages += [self.render("training_module.md.j2", urls.training_key(g.id), lang,
+                                  {"description": g.training.audience.get(lang), "updated": g.updated.isoformat(),
+                                   "source": self.corpus.paths[g.id]}, g=g) for g in members]
         return pages
 
     def services_page(self, lang: str) -> Page:
@@ -223,6 +246,9 @@ class Renderer:
             "how-to-read.md",
             {labels["guidelines"]: guideline_sections},
             {labels["recommendations"]: recommendations},
+            {labels["training"]: [src(urls.TRAINING), *(src(urls.training_key(g.id))
+                                                         for _, members in training.modules(self.corpus.guidelines)
+                                                         for g in members)]},
             src(urls.SERVICES),
             src(urls.DRAFTING_KIT),
             src(urls.GLOSSARY),
@@ -252,5 +278,5 @@ def nav_translations(lang: str) -> dict[str, str]:
     """Indonesian navigation titles → their `lang` text, for the section titles `Renderer.nav` uses.
 
     The hooks hand them to mkdocs-static-i18n, which translates the navigation of `lang`."""
-    keys = ["guidelines", "recommendations", "editors", *KINDS]
+    keys = ["guidelines", "recommendations", "editors", "training", *KINDS]
     return {CATALOGUE["id"][k]: CATALOGUE[lang][k] for k in keys}
