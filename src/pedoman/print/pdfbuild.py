@@ -7,7 +7,9 @@ and a contents of two levels (guidelines and their sections). Its pages are
 the handbooks' PDFs as written, bound at the PDF level (binding.py), not a
 second layout: each handbook keeps its cover, contents and page numbers, and
 the pack's contents give each section's page within its handbook, read from
-the handbook's PDF. Every handbook and handout is a task of its own, spread
+the handbook's PDF. A guideline with training also has a facilitator guide and a
+participant workbook per language (`training`). Every handbook, handout and
+training PDF is a task of its own, spread
 over one worker process per core; the packs are bound when their handbooks are
 written. `workers=1` (or PEDOMAN_PDF_WORKERS=1) runs everything in this
 process, one PDF after the other.
@@ -41,6 +43,7 @@ from pedoman.content.corpus import Corpus
 from pedoman.content.model import LANGUAGES
 from pedoman.print import binding
 from pedoman.print.handbook import DEFAULT_AUTHOR, TEMPLATES, render_handout, render_html
+from pedoman.print.training import render_training
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 """What WeasyPrint is asked for besides the HTML: tagged PDF/UA-1. Part of every cache key."""
@@ -55,6 +58,8 @@ class HandbookReport:
     cached: list[str] = field(default_factory=list)
     handouts_rendered: list[str] = field(default_factory=list)
     handouts_cached: list[str] = field(default_factory=list)
+    training_rendered: list[str] = field(default_factory=list)
+    training_cached: list[str] = field(default_factory=list)
     pages: int = 0
     """Pages laid out by WeasyPrint (a pack binds pages already laid out: they count once)."""
     seconds: float = 0.0
@@ -201,17 +206,23 @@ class PdfBuild:
         self.fonts = fonts_digest()
         self.packs: list[Pack] = []
         self.handouts: list[Job] = []
+        self.training: list[Job] = []
         self.layouts: list[Job] = []
         self._pool = None
         self._laid_out: list = []
         # Each PDF the cache lacks goes to a worker as soon as its HTML is made: the handbooks
-        # first (the largest), then the handouts; the packs bind handbooks, so they come last.
+        # first (the largest), then the training PDFs and the handouts; the packs bind handbooks,
+        # so they come last.
         for lang in LANGUAGES:
             handbooks = [self._job(f"{g.id}.{lang}.pdf", render_html(corpus, [g], lang, site_url, author=author))
                          for g in corpus.guidelines]
             front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
             key = cache_key("\0".join([front, *(job.key for job in handbooks)]), self.fonts)
             self.packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
+        for lang in LANGUAGES:  # the facilitator guides and workbooks of the guidelines that have training
+            self.training += [self._job(urls.training_pdf(g.id, part, lang),
+                                        render_training(corpus, g, part, lang, site_url, author))
+                              for g in corpus.guidelines if g.training for part in urls.TRAINING_FILES]
         for lang in LANGUAGES:
             self.handouts += [self._job(f"{g.id}.handout.{lang}.pdf", render_handout(corpus, g, lang, site_url, author))
                               for g in corpus.guidelines]
@@ -234,7 +245,9 @@ class PdfBuild:
 
     def finish(self, site_dir: Path | str) -> HandbookReport:
         """Wait for the layouts, bind the packs, and write site/pdf/<guideline-id>.<lang>.pdf,
-        site/pdf/<guideline-id>.handout.<lang>.pdf and the training packs site/pdf/`urls.pack_pdf(lang)`."""
+        site/pdf/<guideline-id>.handout.<lang>.pdf, the facilitator guides and workbooks
+        site/pdf/`urls.training_pdf(id, part, lang)` of the guidelines with training, and the training
+        packs site/pdf/`urls.pack_pdf(lang)`."""
         try:
             if self._pool is None:
                 results = [_lay_out(job, self.cache) for job in self.layouts]
@@ -252,13 +265,15 @@ class PdfBuild:
             report.pages += pages
         out = Path(site_dir) / "pdf"
         out.mkdir(parents=True, exist_ok=True)
-        handout_names = {job.name for job in self.handouts}
-        for job in [*(j for p in self.packs for j in p.handbooks), *self.packs, *self.handouts]:
-            handout = job.name in handout_names
+        groups = [(job, report.rendered, report.cached) for job in
+                  [*(j for p in self.packs for j in p.handbooks), *self.packs]]
+        groups += [(job, report.training_rendered, report.training_cached) for job in self.training]
+        groups += [(job, report.handouts_rendered, report.handouts_cached) for job in self.handouts]
+        for job, rendered, cached in groups:
             if job.name in written:
-                (report.handouts_rendered if handout else report.rendered).append(job.name)
+                rendered.append(job.name)
             else:
-                (report.handouts_cached if handout else report.cached).append(job.name)
+                cached.append(job.name)
                 cachefolder.used(self.cache / f"{job.key}.pdf")
             shutil.copyfile(self.cache / f"{job.key}.pdf", out / job.name)
         report.seconds = time.perf_counter() - self.started
