@@ -32,6 +32,7 @@ _EXPORTS = {
     "prepare": "build",
     "start_pdfs": "build",
     "stop_pdfs": "build",
+    "keep_compiled": "cachefolder",
     "read_settings": "settings",
     "Settings": "settings",
     "SettingsError": "settings",

@@ -22,6 +22,7 @@ from pedoman.data.crossref import CrossRef, build_crossref
 from pedoman.data.exports import write_exports
 from pedoman.data.schema import write_schemas
 from pedoman.documents.kit import write_documents
+from pedoman import cachefolder
 from pedoman.errors import BuildError
 from pedoman.presentation.abbreviations import expansions, mark_abbreviations
 from pedoman.settings import Settings
@@ -29,7 +30,7 @@ from pedoman.site.downloads import settle
 from pedoman.site.feeds import write_feeds
 from pedoman.site.offline import write_offline, write_retiring_worker
 from pedoman.site.pages import page_date, updated_line
-from pedoman.site.render import Renderer
+from pedoman.site.render import Renderer, page_templates
 from pedoman.site.search import build_index
 from pedoman.site.sitemap import write_sitemap
 from pedoman.site.staging import sync_folder
@@ -75,12 +76,15 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
     ]
 
 
-def prepare(content: Path, docs: Path, staging: Path) -> Prepared:
-    """Validate `content`, render every page and sync them with `docs` into `staging`.
+def prepare(content: Path, docs: Path, staging: Path, template_cache: Path | None = None) -> Prepared:
+    """Validate `content`, render every page and sync them with `docs` into `staging`; with
+    `template_cache`, the pages' templates are compiled once and kept there between builds.
 
     Raises `ContentErrors` before anything is written when the content is invalid.
     """
     wait_for_background()
+    if template_cache is not None:
+        cachefolder.keep_compiled(page_templates(), template_cache)
     corpus = load_corpus(Path(content))
     crossref = build_crossref(corpus)
     renderer = Renderer(corpus, crossref)
@@ -145,7 +149,7 @@ def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: 
     """What the build writes beside the pages: open data, the drafting kit, feeds, schemas,
     the sitemap and the search index (which reads the pages, so it comes last)."""
     log: list[str] = []
-    write_exports(prepared.corpus, prepared.crossref, site_dir)
+    write_exports(prepared.corpus, prepared.crossref, site_dir, base / settings.documents_cache)
     log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper,
                                base / settings.documents_cache).line())
     write_feeds(prepared.corpus, site_dir, site_url)

@@ -42,6 +42,9 @@ class Settings(BaseModel):
                                              "Lampiran II of UU 12/2011 sets for regulations) or a4")
     documents_cache: str = Field("build/documents-cache",
                                  description="where the drafting kit's written documents are kept between builds")
+    template_cache: str = Field("build/template-cache",
+                                description="where the pages' and the theme's compiled templates are kept between "
+                                            "builds (each checked against its source before use)")
 
 
 def read_settings(extra: dict) -> Settings:

@@ -8,10 +8,12 @@ under `en/` (English).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from pathlib import Path
 
-from pedoman import urls
+from pedoman import cachefolder, urls
 from pedoman.content.corpus import Corpus
 from pedoman.content.model import Text
 from pedoman.data.crossref import CrossRef, SectionRef
@@ -114,13 +116,24 @@ def crossref_csv(corpus: Corpus, crossref: CrossRef) -> str:
     return csv_text(crossref_rows(corpus, crossref))
 
 
+def _table_key(table: tuple) -> str:
+    """A digest of everything the open-data workbook is made from: its rows, widths and date, and the
+    code and library version that write workbooks (the drafting kit's `writers_digest`)."""
+    from pedoman.documents.kit import writers_digest
+
+    return hashlib.sha256(writers_digest()["xlsx"] + repr(table).encode("utf-8")).hexdigest()[:32]
+
+
 CSV_WIDTHS = (8, 40, 40, 24, 20, 50, 50, 36, 50, 50, 50, 50)
 """Column widths of data/crossref.xlsx, in characters."""
 
 
-def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> list[Path]:
+def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str,
+                  cache_dir: Path | None = None) -> list[Path]:
     """Write data/crossref.json, data/crossref.csv (UTF-8 with a byte-order mark, so that Excel reads "–" and
-    Indonesian letters right), data/crossref.xlsx, data/regulations.json and data/services.json into the built site."""
+    Indonesian letters right), data/crossref.xlsx, data/regulations.json and data/services.json into the built site.
+    With `cache_dir` (the drafting kit's), the workbook is kept there under a digest of its rows and the code
+    that writes it, and written again only when one of them changed."""
     from pedoman.content.legal import regulations_data
     from pedoman.content.services import services_data
     from pedoman.documents.xlsx import write_table
@@ -139,5 +152,17 @@ def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str) -> l
     csv_path.write_text(csv_text(rows), encoding="utf-8-sig")
     xlsx_path = folder / "crossref.xlsx"
     latest = max((g.updated for g in corpus.guidelines), default=corpus.source.date)
-    write_table(xlsx_path, "crossref", rows[0], rows[1:], CSV_WIDTHS, latest)
+    table = ("crossref", rows[0], rows[1:], CSV_WIDTHS, latest)
+    if cache_dir is None:
+        write_table(xlsx_path, *table)
+    else:
+        kept = Path(cache_dir) / f"crossref-{_table_key(table)}.xlsx"
+        if kept.is_file():
+            cachefolder.used(kept)
+        else:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            partial = cachefolder.partial(kept)
+            write_table(partial, *table)
+            partial.replace(kept)
+        shutil.copyfile(kept, xlsx_path)
     return [json_path, csv_path, xlsx_path, regulations_path, services_path]

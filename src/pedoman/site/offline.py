@@ -26,8 +26,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pedoman.content.model import LANGUAGES
@@ -49,7 +51,7 @@ fits, so a trainer who opens them all keeps them all; however large the site gro
 phone keeps no more than this."""
 
 # What a page refers to and a reader needs offline: styles, scripts, images, icons, manifests.
-_ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"#?]+)"')
+_ASSET = re.compile(rb'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"#?]+)"')
 _KEPT_SUFFIXES = {".css", ".js", ".png", ".svg", ".ico", ".jpg", ".jpeg", ".webp", ".woff2", ".webmanifest"}
 # Pagefind ships three UIs; the site uses the default one (overrides/assets/search.js).
 _UNUSED_PAGEFIND = re.compile(r"^pagefind/pagefind-(component|modular)-ui\.")
@@ -161,12 +163,13 @@ def icon_svg(colour: str) -> str:
             f'<polygon points="{points(_BOOKMARK)}" fill="{_ACCENT}"/></svg>\n')
 
 
+@lru_cache(maxsize=8)  # the live preview draws the same icons after every save
 def icon_png(colour: str, size: int) -> bytes:
-    """The icon as a PNG of `size` px, drawn four times larger and scaled down (smooth edges)."""
+    """The icon as a PNG of `size` px, drawn twice as large and scaled down (smooth edges)."""
     from PIL import Image, ImageDraw
 
-    scale = 4 * size / 512
-    image = Image.new("RGB", (4 * size, 4 * size), colour)
+    scale = 2 * size / 512
+    image = Image.new("RGB", (2 * size, 2 * size), colour)
     draw = ImageDraw.Draw(image)
     for shape, fill in [(p, "#ffffff") for p in _PAGES] + [(_BOOKMARK, _ACCENT)]:
         draw.polygon([(x * scale, y * scale) for x, y in shape], fill=fill)
@@ -194,16 +197,17 @@ def precache(site_dir: Path) -> list[tuple[str, str]]:
     """(URL relative to the site's root, file) of everything kept from the first visit on:
     every page, what the pages load, the manifests and icons, and the Pagefind index."""
     site_dir = site_dir.resolve()
+    files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     kept: dict[str, str] = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        path = page.relative_to(site_dir).as_posix()
+    for path in sorted(file for file in files if file.endswith(".html")):
         kept[path] = page_url(path)
-        for ref in _ASSET.findall(page.read_text(encoding="utf-8")):
+        folder = posixpath.dirname(path)
+        for ref in set(_ASSET.findall((site_dir / path).read_bytes())):
+            ref = ref.decode("utf-8")
             if "//" in ref or ref.startswith(("/", "data:")):
                 continue  # nothing from another host; the site's own files are linked relatively
-            target = (page.parent / ref).resolve()
-            if target.suffix in _KEPT_SUFFIXES and target.is_file() and target.is_relative_to(site_dir):
-                rel = target.relative_to(site_dir).as_posix()
+            rel = posixpath.normpath(posixpath.join(folder, ref))
+            if posixpath.splitext(rel)[1] in _KEPT_SUFFIXES and rel in files:  # a file of the site, not above it
                 kept[rel] = rel
     for extra in [*(manifest_name(lang) for lang in LANGUAGES), f"{ICONS}/pedoman.svg",
                   *(f"{ICONS}/pedoman-{size}.png" for size in ICON_SIZES)]:

@@ -274,6 +274,11 @@ def _environment() -> Environment:
     )
 
 
+def page_templates() -> Environment:
+    """The pages' template environment, for the build to keep what it compiles (`cachefolder.keep_compiled`)."""
+    return _environment()
+
+
 def nav_translations(lang: str) -> dict[str, str]:
     """Indonesian navigation titles → their `lang` text, for the section titles `Renderer.nav` uses.
 

@@ -1,0 +1,66 @@
+"""What a build keeps between builds besides PDFs and documents: each kept file is found again only
+when what it is made from is unchanged, so a rebuild (or the live preview) never shows old text."""
+
+from __future__ import annotations
+
+import filecmp
+
+from jinja2 import Environment, FileSystemLoader
+from openpyxl import load_workbook
+
+from pedoman import build_crossref, keep_compiled, load_corpus, write_exports
+
+from conftest import VALID
+
+
+def _exports(corpus_folder, site, cache=None):
+    corpus = load_corpus(corpus_folder)
+    write_exports(corpus, build_crossref(corpus), site, cache)
+    return site / "data" / "crossref.xlsx"
+
+
+def _cells(path):
+    return [[cell.value for cell in row] for row in load_workbook(path).active.iter_rows()]
+
+
+def test_the_open_data_workbook_is_kept_and_made_again_when_a_row_changes(corpus_dir, tmp_path):
+    cache = tmp_path / "cache"
+    first = _exports(corpus_dir, tmp_path / "a", cache)
+    assert filecmp.cmp(first, _exports(corpus_dir, tmp_path / "uncached"), shallow=False)
+    kept = sorted(cache.glob("crossref-*.xlsx"))
+    assert len(kept) == 1
+    stamp = kept[0].stat().st_mtime_ns
+    again = _exports(corpus_dir, tmp_path / "b", cache)
+    assert filecmp.cmp(first, again, shallow=False)
+    assert kept[0].stat().st_mtime_ns >= stamp and len(list(cache.glob("crossref-*.xlsx"))) == 1
+
+    guideline = corpus_dir / "formation" / "gt-uji.yaml"
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace(
+        "title: {id: Dasar hukum,", "title: {id: Landasan hukum,", 1), encoding="utf-8")
+    changed = _exports(corpus_dir, tmp_path / "c", cache)
+    assert len(list(cache.glob("crossref-*.xlsx"))) == 2
+    titles = {cell for row in _cells(changed) for cell in row}
+    assert "Landasan hukum" in titles and "Dasar hukum" not in titles
+    assert filecmp.cmp(changed, _exports(corpus_dir, tmp_path / "uncached-c"), shallow=False)
+
+
+def test_a_kept_compiled_template_is_compiled_again_when_its_source_changes(tmp_path):
+    templates, cache = tmp_path / "templates", tmp_path / "compiled"
+    templates.mkdir()
+    (templates / "page.j2").write_text("Halo {{ name }}", encoding="utf-8")
+
+    def render() -> str:
+        environment = Environment(loader=FileSystemLoader(str(templates)))  # a new build: nothing in memory
+        keep_compiled(environment, cache)
+        return environment.get_template("page.j2").render(name="Kupang")
+
+    assert render() == "Halo Kupang"
+    assert len(list(cache.iterdir())) == 1
+    assert render() == "Halo Kupang"
+    (templates / "page.j2").write_text("Selamat datang di {{ name }}", encoding="utf-8")
+    assert render() == "Selamat datang di Kupang"
+
+
+def test_the_build_keeps_the_pages_and_the_themes_compiled_templates(fixture_site):
+    kept = list((fixture_site.site.parent / "build" / "template-cache").iterdir())
+    assert len(kept) > 20  # the pages' templates and the theme's (base.html, partials)
