@@ -74,6 +74,14 @@ class Renderer:
         self.helpers = {lang: self._helpers(lang) for lang in LANGUAGES}
 
     @cached_property
+    def translation_entries(self) -> dict[str, list]:
+        """Guideline id → its entries of the translation report (missing or outdated English texts)."""
+        grouped: dict[str, list] = {}
+        for entry in self.translation_report:
+            grouped.setdefault(entry.guideline, []).append(entry)
+        return grouped
+
+    @cached_property
     def untranslated(self) -> dict[str, bool]:
         """Guideline id → whether any of its texts lacks an English translation."""
         return {g.id: any(t.missing("en") for _, t in translations.text_fields(g))
@@ -150,7 +158,7 @@ class Renderer:
             legal_name=lambda reg: legal.name(reg, lang, labels),
             legal_amended=lambda reg: legal.amendments(reg, self.corpus, lang, labels), legal_status=legal_status,
             legal_article=lambda cited: legal.article(cited, labels),
-            translation_report=self.translation_report,
+            translation_report=self.translation_entries,
             documents=lambda g: self.listing(g, lang),
             guideline_titles=[text(g.title) for g in self.corpus.guidelines],
             plain=lambda value: value.get(lang),
