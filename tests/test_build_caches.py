@@ -64,3 +64,14 @@ def test_a_kept_compiled_template_is_compiled_again_when_its_source_changes(tmp_
 def test_the_build_keeps_the_pages_and_the_themes_compiled_templates(fixture_site):
     kept = list((fixture_site.site.parent / "build" / "template-cache").iterdir())
     assert len(kept) > 20  # the pages' templates and the theme's (base.html, partials)
+
+
+def test_a_language_verdict_is_kept_per_language_and_text():
+    from pedoman.content.language import _VERDICTS, misplaced
+
+    english = "The task force meets every quarter to review what the regional action plan has achieved"
+    indonesian = "Gugus tugas bertemu setiap triwulan untuk meninjau capaian rencana aksi daerah bersama"
+    assert misplaced([("id", english), ("en", english)]) == [0]
+    kept = len(_VERDICTS)
+    assert misplaced([("id", english)]) == [0] and len(_VERDICTS) == kept  # judged once
+    assert misplaced([("id", indonesian), ("en", indonesian)]) == [1]  # a new text is judged, not taken from another

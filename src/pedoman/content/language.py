@@ -70,23 +70,31 @@ def _detector():
     return detector, languages
 
 
+_VERDICTS: dict[tuple[str, str], bool] = {}
+"""(lang, judged words) → whether they read as the other language: a verdict depends on nothing else, so
+the live preview asks the detector only about texts it has not judged (emptied past VERDICTS_KEPT)."""
+VERDICTS_KEPT = 200_000
+
+
 def misplaced(texts: list[tuple[str, str]]) -> list[int]:
     """The indices of the `(lang, text)` pairs whose text reads as the other language."""
-    doubtful: dict[str, list[tuple[int, str]]] = {"id": [], "en": []}
+    judged: dict[int, tuple[str, str]] = {}
+    doubtful: dict[str, dict[str, None]] = {"id": {}, "en": {}}
     for i, (lang, text) in enumerate(texts):
         if _plainly(text, lang):
             continue
         words = plain_words(text)
         if len(words) >= MIN_WORDS:
-            doubtful[lang].append((i, " ".join(words[:JUDGED_WORDS])))
-    if not doubtful["id"] and not doubtful["en"]:
-        return []
-    detector, languages = _detector()
-    flagged = []
-    for lang, items in doubtful.items():
-        if not items:
-            continue
-        other = languages["en" if lang == "id" else "id"]
-        confidences = detector.compute_language_confidence_in_parallel([text for _, text in items], other)
-        flagged += [i for (i, _), confidence in zip(items, confidences) if confidence >= THRESHOLD]
-    return sorted(flagged)
+            judged[i] = (lang, " ".join(words[:JUDGED_WORDS]))
+            if judged[i] not in _VERDICTS:
+                doubtful[lang][judged[i][1]] = None
+    if doubtful["id"] or doubtful["en"]:
+        if len(_VERDICTS) > VERDICTS_KEPT:
+            _VERDICTS.clear()
+        detector, languages = _detector()
+        for lang, items in doubtful.items():
+            if items:
+                other = languages["en" if lang == "id" else "id"]
+                confidences = detector.compute_language_confidence_in_parallel(list(items), other)
+                _VERDICTS.update(((lang, text), confidence >= THRESHOLD) for text, confidence in zip(items, confidences))
+    return sorted(i for i, key in judged.items() if _VERDICTS[key])

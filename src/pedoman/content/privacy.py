@@ -307,12 +307,17 @@ def _allowed(reviewed: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
 
 def find_personal_data(text: str, reviewed: frozenset[str] = frozenset()) -> list[Finding]:
     """Every NIK, phone number or e-mail address in `text` that is not an official contact."""
+    return list(_findings(text, reviewed))
+
+
+@lru_cache(maxsize=65536)  # the live preview looks again at every text after each save; most did not change
+def _findings(text: str, reviewed: frozenset[str]) -> tuple[Finding, ...]:
     norm, origin = (text, None) if text.isascii() else normalise(text)
     found_numbers = _numbers(norm) if _MAYBE_NUMBER.search(norm) else []
     maybe_email = "@" in norm or "%40" in norm or (
         ("at" in norm or "AT" in norm or "At" in norm or "aT" in norm) and _MAYBE_EMAIL.search(norm))
     if not found_numbers and not maybe_email:
-        return []
+        return ()
     numbers, addresses = _allowed(reviewed)
     findings = []
     for kind, start, end, digits in found_numbers:
@@ -325,4 +330,4 @@ def find_personal_data(text: str, reviewed: frozenset[str] = frozenset()) -> lis
             official = address.rsplit("@", 1)[1].endswith(OFFICIAL_EMAIL_DOMAINS)
             if not official and address not in addresses and value not in reviewed:
                 findings.append((start, Finding("email", value)))
-    return [f for _, f in sorted(findings, key=lambda sf: sf[0])]
+    return tuple(f for _, f in sorted(findings, key=lambda sf: sf[0]))
