@@ -152,3 +152,17 @@ def test_abbreviations_are_in_the_glossary():
 
 # Capitalised words that are names, not abbreviations a reader needs expanded.
 NOT_ABBREVIATIONS = {"WhatsApp", "II", "III", "IV"}  # and Roman numerals (Ketua II)
+
+
+@pytest.mark.parametrize("g", GUIDELINES, ids=IDS)
+def test_every_guideline_carries_a_one_day_workshop_a_trainer_can_run(g):
+    t = g.training
+    assert t is not None, "a trainer must be able to run a workshop from every guideline"
+    minutes = sum(s.minutes for s in t.sessions)
+    assert 360 <= minutes <= 420, minutes  # a working day of sessions, breaks aside
+    assert t.sessions[0].method == "test" and t.sessions[-1].method == "evaluation"  # tested before and after
+    assert len(t.test) >= 10 and len({q.answer for q in t.test}) >= 3  # the right answer is not always in one place
+    assert len(t.exercises) >= 1 and all(len(e.answers) == len(e.tasks) for e in t.exercises)
+    assert len({s.method for s in t.sessions}) >= 4
+    for q in t.test:
+        assert words(q.why.id) >= 8 and q.why.en, q.question.id
