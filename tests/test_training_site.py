@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -21,7 +22,7 @@ from pedoman.data.crossref import build_crossref
 from pedoman.presentation.words import CATALOGUE
 from pedoman.site import downloads, training
 from pedoman.site.render import Renderer
-from webcheck import launch, serve
+from webcheck import launch, serve, type_search
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 MODULE = "gt-uji"
@@ -281,3 +282,30 @@ def test_printed_the_questions_make_a_test_sheet_without_answers(browser, base):
     assert "Which article of Law 21/2007" in printed and "Name or participant code" in printed
     assert "Right answer" not in printed and "Why" not in printed and "Your score" not in printed
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("checked", [False, True])
+def test_no_serious_accessibility_violations_before_and_after_the_check(browser, base, lang, checked):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(base + urls.page_url(urls.training_key(MODULE), lang))
+    if checked:
+        page.locator('#question-1 input[value="2"]').check()
+        page.locator("[data-pd-check]").click()
+    results = Axe().run(page)
+    serious = [(v["id"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == []
+
+
+@pytest.mark.parametrize(("lang", "query"), [("id", "uji mandiri"), ("id", "pelatihan"), ("en", "self-check")])
+def test_search_finds_the_training_pages(browser, base, lang, query):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + PREFIX[lang])
+    type_search(page, query)
+    found = [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
+    context.close()
+    assert {"/" + urls.page_url(urls.TRAINING, lang), "/" + urls.page_url(urls.training_key(MODULE), lang)} & set(found), found
