@@ -18,6 +18,9 @@ documents_cache): each file is kept under a digest of everything it is made
 from (`cache_key`): what the document says, with the whole guideline it comes
 from, the paper size, the writers' code and the versions of python-docx and
 openpyxl. Writing the whole kit takes about 1.5 s; finding it kept, 0.1 s.
+
+The same build writes the training slides (`slides`, laid out by `pptx`) into slides/, one deck
+per guideline with a `training` block and language, kept the same way under `deck_key`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +44,8 @@ from pedoman.documents.agreements import CooperationDrafts
 from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, Document
 from pedoman.documents.decrees import FormationDrafts
 from pedoman.documents.forms import FormDrafts
+from pedoman.documents.slides import FOLDER as SLIDES_FOLDER
+from pedoman.documents.slides import Deck, decks
 
 
 class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
@@ -104,11 +109,18 @@ class Written:
     """Files written by this build; the others were kept from an earlier one."""
     seconds: float
     paper: str
+    decks: list[Path] = field(default_factory=list)
+    """The training slides (slides/), one deck per guideline with training and language."""
+    decks_written: int = 0
+    deck_seconds: float = 0.0
+    """`seconds` are the documents'; these, the decks'."""
 
     def line(self) -> str:
         """What the build log says."""
         return (f"drafting kit: {len(self.files)} documents ({self.written} written, "
-                f"{len(self.files) - self.written} kept) in {self.seconds:.2f} s ({self.paper.upper()} paper)")
+                f"{len(self.files) - self.written} kept) in {self.seconds:.2f} s ({self.paper.upper()} paper); "
+                f"training slides: {len(self.decks)} decks ({self.decks_written} written, "
+                f"{len(self.decks) - self.decks_written} kept) in {self.deck_seconds:.2f} s")
 
 
 WRITERS = {"docx": ("python-docx", "docx.py"), "xlsx": ("openpyxl", "xlsx.py")}
@@ -174,6 +186,55 @@ def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_P
                 written += 1
             shutil.copyfile(kept, path)
         files.append(path)
+    seconds, start = time.perf_counter() - start, time.perf_counter()
+    deck_files, decks_written = _write_decks(corpus, Path(site_dir), cache)
     if cache is not None:
         cachefolder.prune(cache)
-    return Written(files, written, time.perf_counter() - start, paper)
+    return Written(files, written, seconds, paper, deck_files, decks_written, time.perf_counter() - start)
+
+
+SLIDE_WRITERS = ("pptx.py", "slidefit.py")
+"""The modules that lay a deck out (what a deck says is in the deck itself): part of its cache key."""
+
+
+def deck_key(deck: Deck) -> str:
+    """The name a deck's file is kept under: a digest of what it says (`slides.Deck`, every text and the
+    guideline's date and version), the code that lays it out and the version of python-pptx."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256(f"python-pptx {metadata.version('python-pptx')}\0".encode())
+    for name in SLIDE_WRITERS:
+        digest.update((here / name).read_bytes() + b"\0")
+    digest.update(repr(deck).encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def _write_decks(corpus: Corpus, site_dir: Path, cache: Path | None) -> tuple[list[Path], int]:
+    """Every training deck into `site_dir`/slides/, replacing what an earlier build left there; with
+    `cache`, each kept under its `deck_key` and written only when not kept yet."""
+    shutil.rmtree(site_dir / SLIDES_FOLDER, ignore_errors=True)
+    files, written = [], 0
+    for deck in decks(corpus):
+        path = site_dir / deck.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        kept = cache / f"{deck_key(deck)}.pptx" if cache is not None else None
+        if kept is None:
+            _write_pptx(deck, path)
+            written += 1
+        else:
+            if kept.is_file():
+                cachefolder.used(kept)
+            else:
+                partial = cachefolder.partial(kept)
+                _write_pptx(deck, partial)
+                partial.replace(kept)
+                written += 1
+            shutil.copyfile(kept, path)
+        files.append(path)
+    return files, written
+
+
+def _write_pptx(deck: Deck, path: Path) -> None:
+    """python-pptx is imported only when a deck must be written, not when every deck is kept."""
+    from pedoman.documents.pptx import write_pptx
+
+    write_pptx(deck, path)
