@@ -165,8 +165,8 @@ def test_the_deck_wears_the_projects_colours(corpus, site):
     prs = deck_of(site, g, "id")
     first, second = prs.slides[0], prs.slides[1]
     assert str(first.background.fill.fore_color.rgb) == "1A237E"  # indigo, as print.css's headings
-    band = next(s for s in second.shapes if s.name == "Band")
-    accent = next(s for s in second.shapes if s.name == "Accent")
+    band = next(s for s in second.slide_layout.shapes if s.name == "Band")  # drawn once, on the layout
+    accent = next(s for s in second.slide_layout.shapes if s.name == "Accent")
     assert str(band.fill.fore_color.rgb) == "1A237E" and str(accent.fill.fore_color.rgb) == "FF6E40"
     title_run = second.shapes.title.text_frame.paragraphs[0].runs[0]
     assert str(title_run.font.color.rgb) == "1A237E" and title_run.font.size.pt >= 24

@@ -19,10 +19,9 @@ from xml.sax.saxutils import escape
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
 from pedoman.documents.slidefit import (
     BOTTOM, FLOOR, GAP_X, GAP_Y, HEIGHT, INSET, LEFT, LINE, RIGHT, WIDTH,
@@ -41,95 +40,132 @@ LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
 # --- drawing --------------------------------------------------------------------
 
 
-def _rgb(hex_color: str) -> RGBColor:
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
+def _emu(inches: float) -> int:
+    return int(round(inches * 914400))
+
+
+def _xfrm(x: float, y: float, cx: float, cy: float, flip: str = "") -> str:
+    return (f'<a:xfrm{flip}><a:off x="{_emu(x)}" y="{_emu(y)}"/><a:ext cx="{_emu(cx)}" cy="{_emu(cy)}"/>'
+            "</a:xfrm>")
+
+
+def _fill(color: str | None) -> str:
+    return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else "<a:noFill/>"
 
 
 class _Writer:
-    """One deck being written: the presentation, its language, and the slides' running number."""
+    """One deck being written: the presentation, its language, and the slides' running number.
+
+    Shapes are written as DrawingML (`_shape`, `_arrow`) and text as runs (`_body`): python-pptx's
+    shape-by-shape and run-by-run API took most of a deck's time. What every content slide shares
+    (the band in the site's colours, the footer) is drawn once, on the slide layout.
+    """
 
     def __init__(self, deck: Deck):
         self.deck = deck
+        self.lang = LANGUAGE_TAGS[deck.lang]
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
-        self.layout = next(layout for layout in self.prs.slide_layouts if layout.name == "Title Only")
+        layouts = {layout.name: layout for layout in self.prs.slide_layouts}
+        self.layout, self.first = layouts["Title Only"], layouts["Title Slide"]
         self.number = 0
+        footer = f"{deck.footer} · {deck.title}"
+        footer = footer if line_count(footer, 10.5 - 2 * INSET, 12) == 1 else deck.footer
+        self._draw(self.layout.shapes._spTree, [
+            self._shape(90, "Band", 0, 0, WIDTH, 0.16, fill=INDIGO_DARK),
+            self._shape(91, "Accent", 0, 0.16, WIDTH, 0.05, fill=ACCENT),
+            self._shape(92, "Footer", LEFT, 6.93, 10.5, 0.42, text=self._body([Para(footer)], 12, MUTED))])
 
-    # text ---------------------------------------------------------------------
+    # DrawingML -------------------------------------------------------------------
 
-    def text(self, shape, paras, size: float, color: str = TEXT, lead: str | None = None,
-             anchor: str = "t", fields: str = "") -> None:
-        """`paras` as `shape`'s text at `size`, bold ones in `lead` colour when given. Written as XML:
-        python-pptx's run-by-run properties took most of a deck's time. `fields` ends the last paragraph."""
-        lang = LANGUAGE_TAGS[self.deck.lang]
-        inset = int(Inches(INSET))
-        out = [f'<p:txBody {nsdecls("a", "p")}><a:bodyPr wrap="square" lIns="{inset}" tIns="{inset}" '
-               f'rIns="{inset}" bIns="{inset}" anchor="{anchor}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>']
+    def _body(self, paras, size: float, color: str = TEXT, lead: str | None = None, anchor: str = "t",
+              fields: str = "") -> str:
+        """`paras` as a text body at `size`, bold ones in `lead` colour when given; `fields` ends the last
+        paragraph (the slide number), right-aligned."""
+        inset = _emu(INSET)
+        out = [f'<p:txBody><a:bodyPr wrap="square" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}" '
+               f'anchor="{anchor}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>']
         for i, p in enumerate(paras):
-            margin = f' marL="{int(Inches(indent(p)))}" indent="0"' if p.level else ""
-            fill = (lead or color) if p.bold else color
-            run = (f'<a:r><a:rPr lang="{lang}" sz="{int(size * 100)}" b="{int(p.bold)}" dirty="0"><a:solidFill>'
-                   f'<a:srgbClr val="{fill}"/></a:solidFill><a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/>'
-                   f'</a:rPr><a:t>{escape(p.text)}</a:t></a:r>') if p.text else ""
-            out.append(f'<a:p><a:pPr algn="{"r" if fields else "l"}"{margin}><a:lnSpc><a:spcPct val="{int(LINE * 85000)}"/>'
-                       f'</a:lnSpc><a:spcBef><a:spcPts val="{int(para_gap(p, i == 0, size) * 100)}"/></a:spcBef>'
-                       f'</a:pPr>{run}{fields if i == len(paras) - 1 else ""}</a:p>')
-        out.append("</p:txBody>")
-        old = shape._element.txBody
-        old.getparent().replace(old, parse_xml("".join(out)))
+            margin = f' marL="{_emu(indent(p))}" indent="0"' if p.level else ""
+            run = (f'<a:r><a:rPr lang="{self.lang}" sz="{int(size * 100)}" b="{int(p.bold)}" dirty="0">'
+                   f'{_fill((lead or color) if p.bold else color)}<a:latin typeface="{FONT}"/>'
+                   f'<a:cs typeface="{FONT}"/></a:rPr><a:t>{escape(p.text)}</a:t></a:r>') if p.text else ""
+            out.append(f'<a:p><a:pPr algn="{"r" if fields else "l"}"{margin}><a:lnSpc><a:spcPct '
+                       f'val="{int(LINE * 85000)}"/></a:lnSpc><a:spcBef><a:spcPts '
+                       f'val="{int(para_gap(p, i == 0, size) * 100)}"/></a:spcBef></a:pPr>{run}'
+                       f'{fields if i == len(paras) - 1 else ""}</a:p>')
+        return "".join(out) + "</p:txBody>"
 
-    def box(self, slide, left: float, top: float, width: float, height_: float, name: str):
-        shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height_))
-        shape.name = name
-        return shape
+    @staticmethod
+    def _shape(id_: int, name: str, x: float, y: float, cx: float, cy: float, text: str = "",
+               fill: str | None = None, line: str | None = None, rounded: bool = False) -> str:
+        """A rectangle (rounded when `rounded`), or a text box when it has text and no fill."""
+        box = ' txBox="1"' if text and not fill else ""
+        geometry = ('<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 8000"/></a:avLst></a:prstGeom>'
+                    if rounded else '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>')
+        outline = f'<a:ln w="19050">{_fill(line)}</a:ln>' if line else "<a:ln><a:noFill/></a:ln>"
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{id_}" name="{escape(name)}"/><p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr>'
+                f'<p:spPr>{_xfrm(x, y, cx, cy)}{geometry}{_fill(fill)}{outline}</p:spPr>{text}</p:sp>')
+
+    @staticmethod
+    def _arrow(id_: int, a: tuple, begin: int, b: tuple, end: int) -> str:
+        """A straight arrow glued from connection point `begin` of box `a` to `end` of box `b` (0 top, 1 left,
+        2 bottom, 3 right), each box given as (id, name, x, y, width, height)."""
+        def point(box, site):
+            _, _, x, y, w, h = box
+            return {0: (x + w / 2, y), 1: (x, y + h / 2), 2: (x + w / 2, y + h), 3: (x + w, y + h / 2)}[site]
+        (x1, y1), (x2, y2) = point(a, begin), point(b, end)
+        flip = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
+        return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{id_}" name="Arrow {a[1]} to {b[1]}"/><p:cNvCxnSpPr>'
+                f'<a:stCxn id="{a[0]}" idx="{begin}"/><a:endCxn id="{b[0]}" idx="{end}"/></p:cNvCxnSpPr><p:nvPr/>'
+                f'</p:nvCxnSpPr><p:spPr>{_xfrm(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), flip)}'
+                f'<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom><a:ln w="25400">{_fill(ARROW)}'
+                f'<a:tailEnd type="triangle" w="med" len="med"/></a:ln></p:spPr></p:cxnSp>')
+
+    @staticmethod
+    def _draw(tree, shapes: list[str]) -> None:
+        """Append `shapes` (DrawingML) to a shape tree."""
+        parsed = parse_xml(f'<p:spTree {nsdecls("a", "p", "r")}>{"".join(shapes)}</p:spTree>')
+        for shape in list(parsed):
+            tree.append(shape)
 
     # the frame every slide shares ---------------------------------------------
 
     def new_slide(self, notes: str, dark: bool = False):
-        slide = self.prs.slides.add_slide(self.layout)
+        """A slide on the layout of its kind, with its speaker notes; `finish` draws its shapes."""
+        slide = self.prs.slides.add_slide(self.first if dark else self.layout)
         self.number += 1
         if dark:
             slide.background.fill.solid()
-            slide.background.fill.fore_color.rgb = _rgb(INDIGO_DARK)
-            self.rect(slide, 0, 0, 0.28, HEIGHT, ACCENT, "Accent")
-        else:
-            self.rect(slide, 0, 0, WIDTH, 0.16, INDIGO_DARK, "Band")
-            self.rect(slide, 0, 0.16, WIDTH, 0.05, ACCENT, "Accent")
-        footer = f"{self.deck.footer} · {self.deck.title}"
-        footer = footer if line_count(footer, 10.5 - 2 * INSET, 12) == 1 else self.deck.footer
-        self.text(self.box(slide, LEFT, 6.93, 10.5, 0.42, "Footer"), [Para(footer)], 12, LIGHT if dark else MUTED)
-        guid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.deck.path}#{self.number}")).upper()
-        shade = LIGHT if dark else MUTED
-        field = (f'<a:fld id="{{{guid}}}" type="slidenum"><a:rPr lang="{LANGUAGE_TAGS[self.deck.lang]}" sz="1400">'
-                 f'<a:solidFill><a:srgbClr val="{shade}"/></a:solidFill><a:latin typeface="{FONT}"/></a:rPr>'
-                 f'<a:t>{self.number}</a:t></a:fld>')
-        self.text(self.box(slide, 11.6, 6.93, RIGHT - 11.6, 0.42, "Slide number"), [Para("")], 14, shade,
-                  fields=field)
+            slide.background.fill.fore_color.rgb = RGBColor.from_string(INDIGO_DARK)
+            for placeholder in [p for p in slide.placeholders if p.placeholder_format.idx != 0]:
+                placeholder._element.getparent().remove(placeholder._element)  # the subtitle: a text box instead
         if notes:
             slide.notes_slide.notes_text_frame.text = notes
         return slide
 
-    def rect(self, slide, left, top, width, height_, fill: str, name: str, line: str | None = None,
-             shape_type=MSO_SHAPE.RECTANGLE):
-        shape = slide.shapes.add_shape(shape_type, Inches(left), Inches(top), Inches(width), Inches(height_))
-        shape.name = name
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(fill)
-        if line:
-            shape.line.color.rgb, shape.line.width = _rgb(line), Pt(1.5)
-        else:
-            shape.line.fill.background()
-        shape.shadow.inherit = False
-        return shape
+    def finish(self, slide, shapes: list[str], dark: bool = False) -> None:
+        """Draw `shapes` on `slide`, then its number (a field: it follows the slide when slides move)."""
+        guid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.deck.path}#{self.number}")).upper()
+        shade = LIGHT if dark else MUTED
+        field = (f'<a:fld id="{{{guid}}}" type="slidenum"><a:rPr lang="{self.lang}" sz="1400">{_fill(shade)}'
+                 f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{self.number}</a:t></a:fld>')
+        number = self._shape(99, "Slide number", 11.6, 6.93, RIGHT - 11.6, 0.42,
+                             text=self._body([Para("")], 14, shade, fields=field))
+        if dark:
+            footer = self._body([Para(self.deck.footer)], 12, LIGHT)
+            shapes = [self._shape(97, "Accent", 0, 0, 0.28, HEIGHT, fill=ACCENT), *shapes,
+                      self._shape(98, "Footer", LEFT, 6.93, 10.5, 0.42, text=footer)]
+        self._draw(slide.shapes._spTree, [*shapes, number])
 
-    def heading(self, slide, header: str, title: str, dark: bool = False) -> float:
-        """The small header and the title (the slide's title placeholder); returns where the body may start."""
-        width, top = RIGHT - LEFT, 0.4
+    def heading(self, slide, header: str, title: str, dark: bool = False) -> tuple[float, list[str]]:
+        """The small header and the title (the slide's title placeholder); where the body may start, and
+        the header's shape to draw."""
+        width, top, shapes = RIGHT - LEFT, 0.4, []
         if header:
-            size = 18
-            tall = height([Para(header)], width, size)
-            self.text(self.box(slide, LEFT, top, width, tall, "Header"), [Para(header)], size,
-                      LIGHT if dark else INDIGO)
+            tall = height([Para(header)], width, 18)
+            shapes.append(self._shape(10, "Header", LEFT, top, width, tall,
+                                      text=self._body([Para(header)], 18, LIGHT if dark else INDIGO)))
             top += tall
         start, lines = (40, 3) if dark else (30, 2)
         size = next((s for s in range(start, 19, -2) if line_count(title, width - 2 * INSET, s, True) <= lines), 20)
@@ -137,34 +173,38 @@ class _Writer:
         placeholder = slide.shapes.title
         placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
             Inches(LEFT), Inches(top), Inches(width), Inches(tall))
-        self.text(placeholder, [Para(title, bold=True)], size, "FFFFFF" if dark else INDIGO_DARK)
-        return top + tall + 0.15
+        body = parse_xml(self._body([Para(title, bold=True)], size, "FFFFFF" if dark else INDIGO_DARK)
+                         .replace("<p:txBody>", f'<p:txBody {nsdecls("a", "p")}>', 1))
+        old = placeholder._element.txBody
+        old.getparent().replace(old, body)
+        return top + tall + 0.15, shapes
 
     # the kinds of slide ---------------------------------------------------------
 
     def title_slide(self, s: Slide) -> None:
         slide = self.new_slide(s.notes, dark=True)
-        top = self.heading(slide, s.header, s.title, dark=True) + 0.3
-        body = s.body
+        top, shapes = self.heading(slide, s.header, s.title, dark=True)
+        top += 0.3
         width, room = RIGHT - LEFT, BOTTOM - top
-        size = fit(body, width, room, 24) or FLOOR
-        self.text(self.box(slide, LEFT, top, width, room, "Details"), body, size, LIGHT, lead="FFFFFF")
+        size = fit(s.body, width, room, 24) or FLOOR
+        shapes.append(self._shape(11, "Details", LEFT, top, width, room,
+                                  text=self._body(s.body, size, LIGHT, lead="FFFFFF")))
+        self.finish(slide, shapes, dark=True)
 
     def text_slides(self, s: Slide) -> None:
         """A slide of text; continued on further slides when it does not fit at FLOOR."""
         width = RIGHT - LEFT
-        top = self._measure_top(s)
-        room = BOTTOM - top
+        room = BOTTOM - self._measure_top(s)
         size = fit(s.body, width, room, s.size)
         parts = [s.body] if size is not None else pages(s.body, width, room)
         for n, body in enumerate(parts):
-            title = s.title if n == 0 else f"{s.title} {self.deck.continued}"
             slide = self.new_slide(s.notes)
-            top = self.heading(slide, s.header, title)
+            top, shapes = self.heading(slide, s.header, s.title if n == 0 else f"{s.title} {self.deck.continued}")
             part_size = size or fit(body, width, BOTTOM - top, FLOOR) or FLOOR
             anchor = "ctr" if s.kind in ("objective", "point") else "t"
-            self.text(self.box(slide, LEFT, top, width, BOTTOM - top, "Body"), body, part_size, lead=INDIGO_DARK,
-                      anchor=anchor)
+            shapes.append(self._shape(11, "Body", LEFT, top, width, BOTTOM - top,
+                                      text=self._body(body, part_size, lead=INDIGO_DARK, anchor=anchor)))
+            self.finish(slide, shapes)
 
     def _measure_top(self, s: Slide) -> float:
         """Where the body starts below a slide's header and title (its continuation's longer title included)."""
@@ -182,47 +222,32 @@ class _Writer:
         total = len(s.steps)
         for steps in parts:
             shown = self.deck.part.format(first=steps[0].number, last=steps[-1].number, total=total)
-            title = s.title if len(parts) == 1 else f"{s.title} ({shown})"
             slide = self.new_slide(s.notes)
-            top = self.heading(slide, s.header, title)
+            top, shapes = self.heading(slide, s.header, s.title if len(parts) == 1 else f"{s.title} ({shown})")
             cols, rows = grid(steps, RIGHT - LEFT, BOTTOM - top, size)
-            self.draw_grid(slide, steps, cols, rows, top, size)
+            self.finish(slide, shapes + self.boxes(steps, cols, rows, top, size))
 
-    def draw_grid(self, slide, steps: tuple[Step, ...], cols: int, rows: list[float], top: float,
-                  size: int) -> None:
+    def boxes(self, steps: tuple[Step, ...], cols: int, rows: list[float], top: float, size: int) -> list[str]:
+        """The boxes of `steps` in a grid of `cols` columns and rows of the given heights, and the arrows."""
         width = box_width(cols)
-        shapes, y = [], top
+        shapes, placed, y = [], [], top
         for r, row_height in enumerate(rows):
-            for c in range(cols):
-                i = r * cols + c
-                if i >= len(steps):
-                    break
-                step = steps[i]
+            for c, step in enumerate(steps[r * cols:(r + 1) * cols]):
                 column = c if r % 2 == 0 else cols - 1 - c
-                x = LEFT + column * (width + GAP_X)
-                shape = self.rect(slide, x, y, width, row_height, step.fill, f"Step {step.number}", line=step.line,
-                                  shape_type=MSO_SHAPE.ROUNDED_RECTANGLE)
-                shape.adjustments[0] = 0.08
-                self.text(shape, [Para(f"{step.number}. {step.heading}", bold=True), Para(step.detail)], size,
-                          MUTED, lead=TEXT)
-                shapes.append((shape, r))
+                box = (20 + len(placed), f"Step {step.number}", LEFT + column * (width + GAP_X), y, width, row_height)
+                text = self._body([Para(f"{step.number}. {step.heading}", bold=True), Para(step.detail)], size,
+                                  MUTED, lead=TEXT)
+                shapes.append(self._shape(*box, text=text, fill=step.fill.lstrip("#").upper(),
+                                          line=step.line.lstrip("#").upper(), rounded=True))
+                placed.append((box, r))
             y += row_height + GAP_Y
-        for (a, row_a), (b, row_b) in zip(shapes, shapes[1:]):
+        for n, ((a, row_a), (b, row_b)) in enumerate(zip(placed, placed[1:])):
             if row_a != row_b:
                 begin, end = 2, 0  # down from the bottom to the top of the box below
-            elif row_a % 2 == 0:
-                begin, end = 3, 1  # left to right
             else:
-                begin, end = 1, 3  # right to left
-            self.arrow(slide, a, begin, b, end)
-
-    def arrow(self, slide, a, begin: int, b, end: int) -> None:
-        connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
-        connector.begin_connect(a, begin)
-        connector.end_connect(b, end)
-        connector.name = f"Arrow {a.name} to {b.name}"
-        connector.line.color.rgb, connector.line.width = _rgb(ARROW), Pt(2)
-        connector.line._get_or_add_ln().append(parse_xml(f'<a:tailEnd {nsdecls("a")} type="triangle" w="med" len="med"/>'))
+                begin, end = (3, 1) if row_a % 2 == 0 else (1, 3)  # left to right, or back
+            shapes.append(self._arrow(60 + n, a, begin, b, end))
+        return shapes
 
 
 # --- the file ---------------------------------------------------------------------

@@ -21,7 +21,7 @@ LEFT, RIGHT, BOTTOM = 0.6, 12.733, 6.75
 
 FLOOR = 18
 """No body text is smaller than this, in points."""
-DIAGRAM_FLOOR, DIAGRAM_START = 14, 20
+DIAGRAM_FLOOR, DIAGRAM_START = 16, 20
 """The diagram's boxes shrink from DIAGRAM_START to DIAGRAM_FLOOR before the diagram is split."""
 GLYPH, GLYPH_BOLD = 0.6, 0.66
 """Average glyph width as a share of the font size, regular and bold: DejaVu Sans' (0.49–0.53 and

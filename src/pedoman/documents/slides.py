@@ -179,9 +179,8 @@ def _duration(minutes: int, lang: str) -> str:
     return W.slides_duration.format(length=length)
 
 
-def _session_header(training: Training, session: Session, lang: str) -> str:
+def _session_header(number: int, session: Session, lang: str) -> str:
     W = CATALOGUE[lang]
-    number = training.sessions.index(session) + 1
     return W.slides_session.format(number=number, title=session.title.get(lang), minutes=session.minutes,
                                    method=W[f"method_{session.method}"])
 
@@ -195,7 +194,8 @@ def _session_notes(session: Session, lang: str) -> str:
 def _title_slide(g: Guideline, lang: str) -> Slide:
     W, t = CATALOGUE[lang], g.training
     total = sum(s.minutes for s in t.sessions)
-    timetable = [f"{i}. {s.title.get(lang)} ({s.minutes}′)" for i, s in enumerate(t.sessions, start=1)]
+    timetable = [f"{i}. {s.title.get(lang)} ({W.tr_minutes.format(minutes=s.minutes)})"
+                 for i, s in enumerate(t.sessions, start=1)]
     return Slide("title", g.title.get(lang), header=W.slides_module, body=(
         Para(f"{W.tr_audience}: {plain(t.audience.get(lang))}"),
         Para(_duration(total, lang)),
@@ -233,7 +233,7 @@ def _question_slides(t: Training, lang: str) -> list[Slide]:
     return slides
 
 
-def _exercise_slide(t: Training, session: Session, lang: str) -> Slide:
+def _exercise_slide(t: Training, number: int, session: Session, lang: str) -> Slide:
     W = CATALOGUE[lang]
     ex = next(e for e in t.exercises if e.id == session.exercise)
     body = [Para(W.tr_scenario, bold=True), *(Para(p) for p in paragraphs(ex.scenario.get(lang))),
@@ -241,8 +241,9 @@ def _exercise_slide(t: Training, session: Session, lang: str) -> Slide:
             *(Para(f"{n}. {plain(task.get(lang))}", level=1) for n, task in enumerate(ex.tasks, start=1))]
     key = [f"{n}. {plain(answer.get(lang))}" for n, answer in enumerate(ex.answers, start=1)]
     notes = "\n".join([W.tr_answer_key, *key, "", _session_notes(session, lang)])
+    header = _session_header(number, session, lang)
     return Slide("exercise", W.slides_exercise.format(title=ex.title.get(lang)),
-                 header=f"{W[f'method_{ex.method}']} · {_session_header(t, session, lang)}",
+                 header=header if ex.method == session.method else f"{W[f'method_{ex.method}']} · {header}",
                  body=tuple(body), notes=notes, size=24)
 
 
@@ -258,14 +259,13 @@ def deck(corpus: Corpus, g: Guideline, lang: str) -> Deck:
                for n, o in enumerate(t.objectives, start=1)]
     diagram_title, steps = diagram_steps(corpus, g, lang)
     if steps:
-        slides.append(Slide("diagram", diagram_title, steps=steps,
-                            notes=W.slides_diagram_notes))
-    for session in t.sessions:
-        header, notes = _session_header(t, session, lang), _session_notes(session, lang)
+        slides.append(Slide("diagram", diagram_title, steps=steps, notes=W.slides_diagram_notes))
+    for number, session in enumerate(t.sessions, start=1):
+        header, notes = _session_header(number, session, lang), _session_notes(session, lang)
         slides += [Slide("point", session.title.get(lang), header=header, body=(Para(plain(p.get(lang))),),
                          notes=notes, size=36) for p in session.key_points]
         if session.exercise:
-            slides.append(_exercise_slide(t, session, lang))
+            slides.append(_exercise_slide(t, number, session, lang))
     slides += _question_slides(t, lang)
     return Deck(g.id, lang, path(g, lang), g.title.get(lang), W.slides_module, g.version, g.updated,
                 W.slides_continued, W.diagram_part, W.app_name, tuple(slides))
