@@ -1,6 +1,8 @@
 """The training pack bound at the PDF level (binding.py), read back with pypdf and poppler: every
 link lands on its heading, the structure tree is one tree whose keys and IDs do not collide,
-bookmarks and page labels follow the handbooks, and a poppler reader finds no fault."""
+bookmarks follow the handbooks and the handouts, and a poppler reader finds no fault. Printed for a
+photocopier: every part starts on a right-hand page, with a blank page saying so before it where
+needed, and every page's foot and label give its pack page beside its part's own, "87 · 3-12"."""
 
 from __future__ import annotations
 
@@ -14,7 +16,10 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
+import pikepdf
+
 from pedoman import build_pdfs, load_corpus, stop_pdfs
+from pedoman.print.binding import PackPage, plan, roman
 from pedoman.print.pdfbuild import PdfBuild
 from pedoman.urls import pack_pdf
 
@@ -57,8 +62,15 @@ def elements(reader: PdfReader) -> list[DictionaryObject]:
 
 
 def front_pages(reader: PdfReader) -> int:
-    """The pack's front matter: the pages labelled in roman numerals."""
-    return sum(1 for label in reader.page_labels if re.fullmatch(r"[ivx]+", label))
+    """The pack's front matter: the pages whose own number is in roman numerals ("2 · ii")."""
+    return sum(1 for label in reader.page_labels if re.fullmatch(r"\d+ · [ivx]+", label))
+
+
+def page_text(path, number: int) -> str:
+    """The text of page `number` (from 1) as poppler reads it, white space folded."""
+    text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -71,6 +83,7 @@ def test_every_contents_link_lands_on_the_heading_it_names(built, lang):
     titles = {f"{g.id}--{s.id}": f"{n}. {s.title.get(lang)}" for g in corpus.guidelines
               for n, s in enumerate(g.sections, start=1)}
     titles |= {g.id: g.title.get(lang) for g in corpus.guidelines}
+    titles |= {f"handout--{g.id}": g.title.get(lang) for g in corpus.guidelines}
     followed = set()
     for number in range(front):
         for annotation in reader.pages[number].get("/Annots", []):
@@ -102,14 +115,17 @@ def test_the_structure_tree_is_one_tree_with_a_part_per_handbook(built, lang):
     document = root["/K"][0].get_object()
     assert document["/S"] == "/Document"
     parts = [kid.get_object() for kid in document["/K"] if kid.get_object()["/S"] == "/Part"]
-    assert len(parts) == len(corpus.guidelines)
+    assert len(parts) == len(corpus.guidelines) + 1  # a part per handbook, and one of the handouts
     assert all(part.raw_get("/P") == document.indirect_reference for part in parts)
+    handouts = [kid.get_object() for kid in parts[-1]["/K"]]
+    assert [h["/S"] for h in handouts] == ["/Art"] * len(corpus.guidelines)
+    assert all(h.raw_get("/P") == parts[-1].indirect_reference for h in handouts)
     # every element's page is a page of the pack, every page's and link's key is in the parent tree
     pages = {page.indirect_reference.idnum for page in reader.pages}
     found = elements(reader)
     assert all(e.raw_get("/Pg").idnum in pages for e in found if "/Pg" in e)
     parents = number_tree(root["/ParentTree"])
-    keys = [page["/StructParents"] for page in reader.pages]
+    keys = [page["/StructParents"] for page in reader.pages if "/StructParents" in page]  # not on a blank page
     keys += [a.get_object()["/StructParent"] for page in reader.pages for a in page.get("/Annots", [])]
     assert len(keys) == len(set(keys)) and set(keys) <= set(parents)
     assert root["/ParentTreeNextKey"] == max(parents) + 1
@@ -120,19 +136,69 @@ def test_the_structure_tree_is_one_tree_with_a_part_per_handbook(built, lang):
     assert headers and set(headers) <= set(ids)
 
 
-def test_bookmarks_and_page_labels_follow_the_handbooks(built):
+def test_bookmarks_follow_the_handbooks_and_the_handouts(built):
     corpus, pdf = built
     reader = PdfReader(pdf / pack_pdf("id"))
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[1:] == [g.title.id for g in corpus.guidelines]
+    assert top[1:] == [g.title.id for g in corpus.guidelines] + ["Lembar ringkas semua pedoman"]
+    handouts = reader.outline[-1]  # the bookmarks nested under the last top-level one
+    assert [item.title for item in handouts if not isinstance(item, list)] == [g.title.id for g in corpus.guidelines]
+    assert reader.get_destination_page_number(reader.outline[-2]) == len(reader.pages) - len(corpus.guidelines)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_part_starts_on_a_right_hand_page_and_every_foot_gives_the_pack_page(built, lang):
+    corpus, pdf = built
+    path = pdf / pack_pdf(lang)
+    reader = PdfReader(path)
     front = front_pages(reader)
-    labels = reader.page_labels
-    start = front
-    for number, g in enumerate(corpus.guidelines, start=1):
-        length = len(PdfReader(pdf / f"{g.id}.id.pdf").pages)
-        assert labels[start:start + length] == [f"{number}-{page}" for page in range(1, length + 1)]
-        start += length
-    assert start == len(reader.pages)
+    lengths = [len(PdfReader(pdf / f"{g.id}.{lang}.pdf").pages) for g in corpus.guidelines]
+    lengths.append(sum(len(PdfReader(pdf / f"{g.id}.handout.{lang}.pdf").pages) for g in corpus.guidelines))
+    expected = plan(front, lengths)
+    assert reader.page_labels == [page.label for page in expected]
+    starts = [page.number for page in expected if page.own.endswith("-1") and page.part]
+    assert len(starts) == len(lengths) and all(number % 2 == 1 for number in starts)
+    blank = "Halaman ini sengaja dikosongkan" if lang == "id" else "This page is intentionally left blank"
+    blanks = [page.number for page in expected if page.part is None]
+    assert blanks, "the fixture's front matter and parts should need at least one blank page"
+    for page in expected:
+        text = re.sub(r"\s*·\s*", " · ", page_text(path, page.number))  # poppler may drop the spaces of "1 · i"
+        if page.part is None:  # the notice and the pack page, nothing else
+            assert text == f"{blank} {page.number}", text
+        else:  # the foot, "87 · 3-12", beside the part's own "Halaman 12 dari 30"
+            assert page.label in text and blank not in text, (page.label, text)
+            if 0 < page.part <= len(corpus.guidelines):  # a handbook's (each handout counts its own page 1)
+                assert re.search(rf"(Halaman|Page) {page.page} (dari|of) \d+", text)
+    # a part's own pages are those of its PDF: the first handbook's second page is its page 2
+    first = next(p for p in expected if p.part == 1 and p.page == 2)
+    assert page_text(pdf / f"{corpus.guidelines[0].id}.{lang}.pdf", 2)[:60] in page_text(path, first.number)
+
+
+def test_the_feet_and_the_blank_notice_are_pagination_artifacts(built):
+    """Drawn over every page outside the structure tree, so a screen reader does not read them."""
+    _, pdf = built
+    with pikepdf.open(pdf / pack_pdf("en")) as pack:
+        for page in pack.pages:
+            operators = pikepdf.parse_content_stream(page)
+            marks = [str(op) for _, op in operators if str(op) in ("BDC", "BMC", "EMC", "Do")]
+            assert marks[-3:] == ["BDC", "Do", "EMC"]
+            operands, _ = next((o, op) for o, op in reversed(operators) if str(op) == "BDC")
+            assert operands[0] == pikepdf.Name.Artifact and operands[1].Subtype == pikepdf.Name.Footer
+
+
+@pytest.mark.parametrize("front, parts, blanks", [
+    (2, [4, 4], []), (3, [4], [4]), (2, [3, 5, 2], [6, 12]), (1, [1, 1, 1], [2, 4, 6])])
+def test_a_part_that_would_start_on_a_left_hand_page_gets_a_blank_page_before_it(front, parts, blanks):
+    pages = plan(front, parts)
+    assert [p.number for p in pages] == list(range(1, len(pages) + 1))
+    assert [p.number for p in pages if p.part is None] == blanks
+    assert all(p.number % 2 for p in pages if p.part and p.page == 1)
+    assert len(pages) == front + sum(parts) + len(blanks)
+
+
+def test_page_labels_read_as_printed():
+    assert [PackPage(2, 0, 2).label, PackPage(87, 3, 12).label, PackPage(86, None).label] == ["2 · ii", "87 · 3-12", "86"]
+    assert [roman(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
 
 
 def test_poppler_reads_the_pack_without_a_fault(built):

@@ -1,8 +1,9 @@
 """The training print (print/training.py): the facilitator guide and the participant workbook of each
 guideline with training, built from the fixture corpus and read back with pypdf: the guide holds the
 answer keys and each test answer's reason, the workbook none of them; the timetable's clock times;
-the files exist only for guidelines with training. And the training pack printed for a photocopier
-(binding.py): pack-wide page numbers beside each part's own, every part on a right-hand page."""
+the files exist only for guidelines with training. The training pack printed for a photocopier
+(pack pages beside each part's own, parts on right-hand pages) is tested with its binding, in
+test_binding.py, which builds the pack already."""
 
 from __future__ import annotations
 
@@ -86,7 +87,8 @@ def test_the_workbook_holds_no_answer_and_no_facilitator_note(built, lang):
             for task in exercise.tasks:
                 assert " ".join(task.get(lang).split()) in workbook
         pre, post = ("Tes awal", "Tes akhir") if lang == "id" else ("Pre-test", "Post-test")
-        sheets = [page.extract_text() for page in PdfReader(built.pdf / urls.training_pdf(g.id, "workbook", lang)).pages]
+        reader = PdfReader(built.pdf / urls.training_pdf(g.id, "workbook", lang))
+        sheets = [page.extract_text() for page in reader.pages]
         assert sum(1 for page in sheets if pre in page and post in page) >= 2  # the test sheet, printed twice
         assert "✔" not in workbook
 

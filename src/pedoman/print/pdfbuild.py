@@ -3,24 +3,26 @@
 title, author, subject and keywords), cached, in worker processes.
 
 The training pack binds the handbooks of one language together behind a cover
-and a contents of two levels (guidelines and their sections). Its pages are
-the handbooks' PDFs as written, bound at the PDF level (binding.py), not a
-second layout: each handbook keeps its cover, contents and page numbers, and
-the pack's contents give each section's page within its handbook, read from
-the handbook's PDF. A guideline with training also has a facilitator guide and a
+and a contents of two levels (guidelines and their sections), with the
+handouts as its last part. Its pages are the parts' PDFs as written, bound at
+the PDF level (binding.py), not a second layout: each handbook keeps its cover,
+contents and page numbers; every part starts on a right-hand page, every page's
+foot gives its pack page beside its part's own ("87 · 3-12"), and the pack's
+contents give pack pages, from the anchors read in the parts' PDFs and
+`binding.plan`. A guideline with training also has a facilitator guide and a
 participant workbook per language (`training`). Every handbook, handout and
-training PDF is a task of its own, spread
-over one worker process per core; the packs are bound when their handbooks are
-written. `workers=1` (or PEDOMAN_PDF_WORKERS=1) runs everything in this
-process, one PDF after the other.
+training PDF is a task of its own, spread over one worker process per core;
+the packs are bound when their parts are written. `workers=1` (or
+PEDOMAN_PDF_WORKERS=1) runs everything in this process, one PDF after the other.
 
 Laying out is the slow part of a build, so each PDF is cached under a digest of
 what WeasyPrint is handed: the whole print HTML (which holds the stylesheet,
 the diagrams and the QR code inline), the options passed to WeasyPrint, its
-version and the fonts installed; a pack's key is made of its front matter and the keys of the
-handbooks it binds. The HTML is made anew by every build, from the current
-content, templates and code, so whatever changes a PDF changes its key and
-nothing else has to be listed.
+version and the fonts installed; a pack's key is made of its front matter, the
+template of its feet, the binding's code and the keys of the parts it binds
+(whose lengths decide its page numbers). The HTML is made anew by every build,
+from the current content, templates and code, so whatever changes a PDF
+changes its key and nothing else has to be listed.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from pathlib import Path
 from pedoman import cachefolder, urls
 from pedoman.content.corpus import Corpus
 from pedoman.content.model import LANGUAGES
+from pedoman.presentation.words import CATALOGUE
 from pedoman.print import binding
 from pedoman.print.handbook import DEFAULT_AUTHOR, TEMPLATES, render_handout, render_html
 from pedoman.print.training import render_training
@@ -48,6 +51,9 @@ from pedoman.print.training import render_training
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 """What WeasyPrint is asked for besides the HTML: tagged PDF/UA-1. Part of every cache key."""
 
+
+_BINDING_CODE = Path(binding.__file__).read_text(encoding="utf-8")
+"""How a pack is bound and its feet drawn: part of every pack's key."""
 
 _PAGE_MARK = re.compile(r"\[\[(page|pages):([^\]]+)\]\]")
 
@@ -81,13 +87,15 @@ class Job:
 
 @dataclass
 class Pack:
-    """A language's training pack: its front matter (with [[page:anchor]] marks for the numbers
-    only the handbooks' layout knows) and the handbooks it binds, in order."""
+    """A language's training pack: its front matter (with [[page:anchor]] marks for the pack pages
+    only the parts' layout knows), the handbooks it binds, in order, then the handouts."""
 
     name: str
+    lang: str
     front: str
     key: str
     handbooks: list[Job]
+    handouts: list[Job]
 
 
 FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
@@ -159,27 +167,63 @@ def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
     return [job.name], len(document.pages)
 
 
-def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int]) -> str:
+def fill_page_numbers(front: str, numbers: dict[str, int], totals: dict[str, int] | None = None) -> str:
     """The pack's front matter with [[page:anchor]] replaced by the anchor's page number and
     [[pages:guideline-id]] by the guideline's number of pages."""
     def number(match: re.Match) -> str:
-        return str((numbers if match.group(1) == "page" else totals)[match.group(2)])
+        return str((numbers if match.group(1) == "page" else totals or {})[match.group(2)])
     return _PAGE_MARK.sub(number, front)
 
 
+def pack_numbers(pages: list[binding.PackPage], anchors: list[dict[str, int]],
+                 handouts: dict[str, int]) -> dict[str, int]:
+    """{anchor: its pack page} in a pack laid out as `pages`: each handbook's `anchors` (anchor: page
+    within the handbook) and, in the last part, each handout (its guideline's id: its length)."""
+    start = binding.starts(pages)
+    found = {name: start[part] + page - 1
+             for part, names in enumerate(anchors, start=1) for name, page in names.items()}
+    page = start.get(len(anchors) + 1, 0)
+    for guideline_id, length in handouts.items():
+        found[binding.HANDOUT_PREFIX + guideline_id] = page
+        page += length
+    return found
+
+
+FRONT_TRIES = 4
+"""How often the front matter is laid out at most until its length is the one its page numbers assumed."""
+
+
 def _bind_pack(pack: Pack, cache: Path) -> tuple[list[str], int]:
-    """Lay out the pack's front matter with the page numbers read from its handbooks' PDFs (in the
-    cache) and bind it and them into the pack: ([its name], pages laid out)."""
-    numbers, totals = {}, {}
+    """Lay out the pack's front matter with the pack pages of its parts' headings (read from their
+    PDFs in the cache and `binding.plan`), the feet of every pack page, and bind the front matter and
+    parts into the pack: ([its name], pages laid out)."""
+    anchors, lengths = [], []
     for job in pack.handbooks:
-        found, totals[job.name.split(".")[0]] = binding.anchor_pages(cache / f"{job.key}.pdf")
-        numbers |= found
-    front = _render(fill_page_numbers(pack.front, numbers, totals))
-    front_pdf = cache / f"{pack.key}.front"
+        found, length = binding.anchor_pages(cache / f"{job.key}.pdf")
+        anchors.append(found)
+        lengths.append(length)
+    handouts = {job.name.split(".")[0]: binding.anchor_pages(cache / f"{job.key}.pdf")[1] for job in pack.handouts}
+    parts = lengths + ([sum(handouts.values())] if handouts else [])
+    assumed = 2  # the front matter's pages move every part's numbers: lay it out until they agree
+    for _ in range(FRONT_TRIES):
+        pages = binding.plan(assumed, parts)
+        front = _render(fill_page_numbers(pack.front, pack_numbers(pages, anchors, handouts)))
+        if len(front.pages) == assumed:
+            break
+        assumed = len(front.pages)
+    else:
+        raise RuntimeError(f"{pack.name}: the front matter's length does not settle ({assumed} pages)")
+    front_pdf, feet_pdf = cache / f"{pack.key}.front", cache / f"{pack.key}.feet"
     _save(front, front_pdf, pack.key)
-    binding.bind(front_pdf, [cache / f"{job.key}.pdf" for job in pack.handbooks], cache / f"{pack.key}.pdf")
+    import weasyprint  # untagged: bind marks every foot as an artifact
+
+    feet = weasyprint.HTML(string=binding.footer_sheet_html(pages, pack.lang)).render(font_config=_fonts())
+    feet.write_pdf(feet_pdf)
+    binding.bind(front_pdf, [cache / f"{job.key}.pdf" for job in pack.handbooks], cache / f"{pack.key}.pdf",
+                 feet_pdf, [cache / f"{job.key}.pdf" for job in pack.handouts], CATALOGUE[pack.lang]["pack_handouts"])
     front_pdf.unlink()
-    return [pack.name], len(front.pages)
+    feet_pdf.unlink()
+    return [pack.name], len(front.pages) + len(feet.pages)
 
 
 def default_workers() -> int:
@@ -213,19 +257,22 @@ class PdfBuild:
         # Each PDF the cache lacks goes to a worker as soon as its HTML is made: the handbooks
         # first (the largest), then the training PDFs and the handouts; the packs bind handbooks,
         # so they come last.
-        for lang in LANGUAGES:
-            handbooks = [self._job(f"{g.id}.{lang}.pdf", render_html(corpus, [g], lang, site_url, author=author))
-                         for g in corpus.guidelines]
-            front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
-            key = cache_key("\0".join([front, *(job.key for job in handbooks)]), self.fonts)
-            self.packs.append(Pack(urls.pack_pdf(lang), front, key, handbooks))
+        handbooks = {lang: [self._job(f"{g.id}.{lang}.pdf", render_html(corpus, [g], lang, site_url, author=author))
+                            for g in corpus.guidelines] for lang in LANGUAGES}
         for lang in LANGUAGES:  # the facilitator guides and workbooks of the guidelines that have training
             self.training += [self._job(urls.training_pdf(g.id, part, lang),
                                         render_training(corpus, g, part, lang, site_url, author))
                               for g in corpus.guidelines if g.training for part in urls.TRAINING_FILES]
+        handouts = {lang: [self._job(f"{g.id}.handout.{lang}.pdf", render_handout(corpus, g, lang, site_url, author))
+                           for g in corpus.guidelines] for lang in LANGUAGES}
+        self.handouts = [job for lang in LANGUAGES for job in handouts[lang]]
         for lang in LANGUAGES:
-            self.handouts += [self._job(f"{g.id}.handout.{lang}.pdf", render_handout(corpus, g, lang, site_url, author))
-                              for g in corpus.guidelines]
+            front = render_html(corpus, corpus.guidelines, lang, site_url, pack=True, author=author)
+            # the feet are made from the parts' lengths (their keys), their template and the binding's code
+            feet = binding.footer_sheet_html(binding.plan(1, [1]), lang) + _BINDING_CODE
+            parts = [job.key for job in handbooks[lang] + handouts[lang]]
+            key = cache_key("\0".join([front, feet, *parts]), self.fonts)
+            self.packs.append(Pack(urls.pack_pdf(lang), lang, front, key, handbooks[lang], handouts[lang]))
         self.bindings = [pack for pack in self.packs if not self._cached(pack.key)]
 
     def _job(self, name: str, html: str) -> Job:
