@@ -84,7 +84,12 @@ class Labelled:
     label: str
     items: tuple[Runs, ...]
     numbering: str = ""
-    """"alpha" (a., b.), "number" (1., 2.) or "" (one item, no number)."""
+    """"alpha" (a., b.), "number" (1., 2.), "paren" (the ayat of a Pasal: (1), (2)) or "" (one item, no
+    number)."""
+    start: int = 1
+    """The number (or letter's rank) of the first item, when a list goes on after a paragraph."""
+    level: int = 0
+    """1: a list inside a numbered item (the letters under an ayat), indented once more."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,8 @@ class Signature:
     date: Runs = ()
     caption: str = ""
     """Over the office, e.g. PIHAK KESATU."""
+    left: bool = False
+    """In the left half of the page (the pengundangan block of a regulation), not the right."""
 
 
 @dataclass(frozen=True)

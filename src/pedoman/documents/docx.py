@@ -55,6 +55,8 @@ LIST_INDENT = Cm(4.9)
 """Where a numbered item's text starts, and its following lines (a hanging indent): after the label
 (to 3.4 cm), the colon (to 4.2 cm) and "a." or "1."."""
 LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
+AYAT_INDENT, SUBLIST_INDENT = Cm(1.0), Cm(0.75)
+"""Where the text of an ayat starts after "(1)", and how much further a list of letters under it hangs."""
 LABEL_STYLE = "Pedoman Label"
 NOTICE_STYLE = "Pedoman Notice"
 
@@ -287,12 +289,20 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
                 p.paragraph_format.keep_with_next = True
         elif isinstance(block, Labelled):
             for i, item in enumerate(block.items):
-                p = _paragraph(doc, ids[LABEL_STYLE])
-                label = f"{block.label}\t:\t" if i == 0 and block.label else "\t\t"
-                number = {"alpha": f"{chr(ord('a') + i)}.\t", "number": f"{i + 1}.\t"}.get(block.numbering, "")
-                if number:  # the item's lines hang under its text, not under "a."
-                    p.paragraph_format.left_indent = LIST_INDENT
-                    p.paragraph_format.first_line_indent = -LIST_INDENT
+                k = block.start + i
+                number = {"alpha": f"{chr(ord('a') + k - 1)}.\t", "number": f"{k}.\t",
+                          "paren": f"({k})\t"}.get(block.numbering, "")
+                if block.numbering == "paren" or block.level:  # the ayat of a Pasal and the letters under one
+                    p = _paragraph(doc)
+                    label = ""
+                    p.paragraph_format.left_indent = AYAT_INDENT + SUBLIST_INDENT * block.level
+                    p.paragraph_format.first_line_indent = -(SUBLIST_INDENT if block.level else AYAT_INDENT)
+                else:
+                    p = _paragraph(doc, ids[LABEL_STYLE])
+                    label = f"{block.label}\t:\t" if i == 0 and block.label else "\t\t"
+                    if number:  # the item's lines hang under its text, not under "a."
+                        p.paragraph_format.left_indent = LIST_INDENT
+                        p.paragraph_format.first_line_indent = -LIST_INDENT
                 p.add_run(label + number)
                 _runs(p, item)
         elif isinstance(block, Table):
@@ -300,7 +310,7 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
             doc.add_paragraph()
         elif isinstance(block, Signature):
             table = doc.add_table(rows=1, cols=2)
-            _signature(table.rows[0].cells[1], block)
+            _signature(table.rows[0].cells[0 if block.left else 1], block)
             _whole(table.rows[0])
         elif isinstance(block, Signatures):
             per_row = 2

@@ -96,15 +96,17 @@ class Drafter:
         before, after = template.format(year=year, number="\0").split("\0")
         return (before, number if number else Blank(blank), after)
 
-    def listed(self, items) -> tuple[Runs, ...]:
-        """Items of a list with their closing punctuation: ";" after each, "; dan" after the one before
-        the last, "." after the last (whatever the item ended with is replaced)."""
+    def listed(self, items, conjunction: str = "") -> tuple[Runs, ...]:
+        """Items of a list with their closing punctuation: ";" after each, "; dan" (or `conjunction`, e.g.
+        "atau" for alternatives) after the one before the last, "." after the last (whatever the item
+        ended with is replaced)."""
+        conjunction = conjunction or self.W["and"]
         out = []
         for i, item in enumerate(items):
             item = tuple(item)
             if item and isinstance(item[-1], str):
                 item = item[:-1] + (item[-1].rstrip().rstrip(";.,").rstrip(),)
-            end = "." if i == len(items) - 1 else f"; {self.W['and']}" if i == len(items) - 2 else ";"
+            end = "." if i == len(items) - 1 else f"; {conjunction}" if i == len(items) - 2 else ";"
             out.append(item + (end,))
         return tuple(out)
 
@@ -116,9 +118,11 @@ class Drafter:
         items.append(runs(self.W.doc_considering_closing.format(letters=listed, title=closing)))
         return Labelled(self.W.doc_considering, tuple(items), "alpha")
 
-    def observing(self, citations: list[Citation], level: str) -> Labelled:
+    def observing(self, citations: list, level: str) -> Labelled:
+        """Mengingat: the constitution, the law forming the region, then each instrument cited (a
+        `Citation` of the register, or runs already written, e.g. a blank for one the register lacks)."""
         items = [runs(self.W.doc_constitution), runs(f"[{self.W['doc_blank_law_forming_' + level]}]")]
-        items += [self.citation(c) for c in citations]
+        items += [c if isinstance(c, tuple) else self.citation(c) for c in citations]
         return Labelled(self.W.doc_observing, self.listed(items), "number")
 
     def office(self, level: str) -> str:
@@ -147,15 +151,17 @@ class Drafter:
                           f"{self.W.doc_annex_date.upper()}\n{self.W.doc_about.upper()} {title.upper()}"),
                      aside=True)]
 
-    def preamble(self, level: str, instrument: str, title: str, considering, observing) -> list[Block]:
+    def preamble(self, level: str, instrument: str, title: str, considering, observing,
+                 enacted: str = "") -> list[Block]:
         """A regional legal product up to "Menetapkan": heading, opening, Menimbang, Mengingat,
-        MEMUTUSKAN and the enacted title (the same for a decree and a regulation)."""
+        MEMUTUSKAN and the enacted title (the same for a decree and a regulation; a regulation is enacted
+        under its kind's name without the region's, `enacted`: "PERATURAN GUBERNUR TENTANG ...")."""
         W = self.W
         return [*self.intro(), *self.header(level, instrument, title), *self.opening(level),
                 self.considering(considering, f"{instrument} {W.doc_about} {title}"),
                 self.observing(observing, level),
                 Para(runs(W.doc_decides), centered=True, bold=True),
-                Labelled(W.doc_enact, (runs(f"{instrument.upper()} {W.doc_about.upper()} {title.upper()}."),))]
+                Labelled(W.doc_enact, (runs(f"{(enacted or instrument).upper()} {W.doc_about.upper()} {title.upper()}."),))]
 
     def document(self, name: str, kind: str, title: str, purpose: str, blocks=(), sheets=(),
                  format: str = "docx") -> Document:

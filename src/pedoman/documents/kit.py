@@ -59,7 +59,7 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
         if kind == "formation":
             return [self.decree(), self.action_plan(), self.action_plan_matrix()]
         if kind == "cooperation":
-            return [self.agreement(), self.agreement_budget()]
+            return [self.joint_agreement(), self.agreement(), self.agreement_budget()]
         if kind == "victim-assistance":
             return [self.form(f) for f in docs.forms]
         return [self.questionnaire()]
