@@ -19,8 +19,12 @@ from xml.sax.saxutils import escape
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
+from pptx.parts.slide import NotesSlidePart
 from pptx.util import Inches
 
 from pedoman.documents.slidefit import (
@@ -69,6 +73,7 @@ class _Writer:
         layouts = {layout.name: layout for layout in self.prs.slide_layouts}
         self.layout, self.first = layouts["Title Only"], layouts["Title Slide"]
         self.number = 0
+        self.notes_master = self.prs.part.notes_master_part
         footer = f"{deck.footer} · {deck.title}"
         footer = footer if line_count(footer, 10.5 - 2 * INSET, 12) == 1 else deck.footer
         self._draw(self.layout.shapes._spTree, [
@@ -141,8 +146,28 @@ class _Writer:
             for placeholder in [p for p in slide.placeholders if p.placeholder_format.idx != 0]:
                 placeholder._element.getparent().remove(placeholder._element)  # the subtitle: a text box instead
         if notes:
-            slide.notes_slide.notes_text_frame.text = notes
+            self.notes(slide, notes)
         return slide
+
+    def notes(self, slide, text: str) -> None:
+        """The speaker notes: a notes page holding the slide's image and `text`, a paragraph a line.
+        Written directly: python-pptx's notes_slide copies the notes master shape by shape, which
+        took most of a deck's time."""
+        paragraphs = "".join(f'<a:p><a:r><a:rPr lang="{self.lang}" dirty="0"/><a:t>{escape(line)}</a:t></a:r></a:p>'
+                             if line else "<a:p/>" for line in text.split("\n"))
+        element = parse_xml(
+            f'<p:notes {nsdecls("a", "p", "r")}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
+            '<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/><p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/>'
+            '<p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/>'
+            '</p:nvPr></p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr>'
+            '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>'
+            f'<p:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</p:txBody></p:sp></p:spTree></p:cSld>'
+            '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
+        part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self.number}.xml"), CT.PML_NOTES_SLIDE,
+                              slide.part.package, element)
+        part.relate_to(self.notes_master, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
 
     def finish(self, slide, shapes: list[str], dark: bool = False) -> None:
         """Draw `shapes` on `slide`, then its number (a field: it follows the slide when slides move)."""
