@@ -127,15 +127,11 @@ def _step_height(step: Step, width: float, size: int) -> float:
 
 
 def grid(steps: tuple[Step, ...], width: float, room: float, size: int) -> tuple[int, list[float]] | None:
-    """Columns and row heights that hold `steps` at `size` within `room` inches, fewest rows first
-    (at most four columns), or None."""
+    """Columns and row heights that hold `steps` at `size` within `room` inches, or None. At most four
+    columns, and first the number that makes boxes about half again as wide as their row is tall
+    apart (√(1.5 × steps)): four steps in two rows of two, eight in three rows of three."""
     count = len(steps)
-    tried = set()
-    for rows in range(max(1, math.ceil(count / 4)), count + 1):
-        cols = math.ceil(count / rows)
-        if cols in tried:
-            continue
-        tried.add(cols)
+    for cols in sorted(range(1, min(count, 4) + 1), key=lambda c: (abs(c - math.sqrt(count * 1.5)), c)):
         w = box_width(cols)
         heights = [max(_step_height(s, w, size) for s in steps[r * cols:(r + 1) * cols])
                    for r in range(math.ceil(count / cols))]
