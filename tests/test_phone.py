@@ -254,13 +254,19 @@ def test_table_cells_and_list_items_are_apart_in_the_index():
     assert re.sub(r"<[^>]+>", "", weigh(html)).split() == ["Kegiatan", "Indikator", "a", "b"]
 
 
+def test_a_tables_header_row_is_left_out_of_the_index():
+    html = '<table><thead><tr><th>#</th><th>Langkah</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+    assert '<thead data-pagefind-ignore>' in weigh(html) and weigh(weigh(html)).count("data-pagefind-ignore") == 1
+
+
 def test_table_search_snippet_has_spaces_between_cells(browser, base):
     context, page = open_page(browser, "1280")
     page.goto(base + "en/")
     type_search(page, "documents withheld")
     excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
     context.close()
-    assert re.search(r"\bsea\.? Documents\b", excerpts) and "Sector Risks Red flags" in excerpts, excerpts
+    # cells apart, and no header row ("Sector Risks Red flags") read out like a raw Markdown table
+    assert re.search(r"\bsea\.? Documents\b", excerpts) and "Sector Risks Red flags" not in excerpts, excerpts
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -418,3 +424,81 @@ def test_every_abbreviation_opens_inside_the_screen(browser, base, lang, width):
         assert path or any(box[1] == 2 for box in boxes)
     context.close()
     assert seen >= 3 and outside == [], outside
+
+
+HEADER_BUTTONS = """() => [...document.querySelectorAll(
+    '.md-header label[for="__drawer"], .md-header .pd-lang, .md-header .pd-help-button, .md-header .pd-search-open')].map(el => { const r = el.getBoundingClientRect();
+  return [el.className, Math.round(r.width), Math.round(r.height), Math.round(r.left), Math.round(r.right)]; })"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", LANGS)
+def test_header_buttons_are_44px_on_a_phone(browser, base, lang, width):
+    """Menu, language, help and search: each 44 x 44 px at least (they were 40 px), all inside the screen,
+    and the header keeps the site's title between them."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + LANGS[lang] + CHANNELS)
+    buttons = page.evaluate(HEADER_BUTTONS)
+    title = page.locator(".md-header__title").bounding_box()
+    context.close()
+    assert len(buttons) == 4, buttons
+    for name, w, h, left, right in buttons:
+        assert w >= 44 and h >= 44 and left >= 0 and right <= width, (name, w, h, left, right)
+    assert title["width"] >= 80
+
+
+WIDE_TABLES = ["recommendations/", "recommendations/agencies/"]
+"""The wide tables of the fixture site (its stakeholders table has five columns: cards)."""
+STICKY = """wrap => { const cell = () => wrap.querySelector('tbody tr > :first-child').getBoundingClientRect();
+  const before = cell(); wrap.scrollLeft = 300; const after = cell(), box = wrap.getBoundingClientRect();
+  return {scrolled: wrap.scrollLeft, left: [Math.round(before.left), Math.round(after.left)], width: Math.round(after.width),
+          wrapLeft: Math.round(box.left), wrapRight: Math.round(box.right)}; }"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", WIDE_TABLES)
+def test_a_wide_table_scrolls_in_its_box_with_its_first_column_in_place(browser, base, lang, path):
+    """A table of more than six columns (R01–R12 as columns) scrolls inside its own box on a phone, under a
+    line saying so; its first column (what each row is) stays in view while the rest moves under it."""
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    cue = page.locator("article .pd-scroll-cue")
+    expect(cue).to_be_visible()
+    assert CATALOGUE[lang]["scroll_cue"] in cue.inner_text()
+    wrap = page.locator("article .pd-wide").first
+    moved = wrap.evaluate(STICKY)
+    assert moved["scrolled"] > 0, "the table is wider than its box"
+    assert moved["left"][0] <= 20 and moved["left"][1] == moved["wrapLeft"], moved  # held at the box's edge
+    assert 100 <= moved["width"] <= 390 / 2 and moved["wrapRight"] <= 390, moved
+    page.screenshot(path=SHOTS / f"phone-wide-{lang}-{path.strip('/').replace('/', '-')}.png")
+    context.close()
+
+    context, page = open_page(browser, "1280")
+    page.goto(base + LANGS[lang] + path)
+    expect(page.locator("article .pd-scroll-cue")).to_be_hidden()
+    context.close()
+
+
+SQUEEZED = """() => [...document.querySelectorAll('article table td, article table tbody th')]
+  .filter(c => c.getClientRects().length && !c.closest('.pd-wide') && c.textContent.trim().length > 25)
+  .map(c => { const r = c.getBoundingClientRect(); return [c.textContent.trim().slice(0, 30), Math.round(r.width), Math.round(r.right)]; })
+  .filter(([, width, right]) => width < 150 || right > document.documentElement.clientWidth)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_table_text_is_squeezed_or_cut_off_on_a_phone(browser, base, lang):
+    """Outside the wide tables' scrolling boxes, no cell with a sentence in it is under 150 px wide or runs
+    past the screen's right edge, and no page scrolls sideways: the legal register and what's new were
+    448 px and 391 px wide, with cells of 89 and 76 px."""
+    context, page = open_page(browser, "390")
+    found = {}
+    for path in ["", "legal/", "whats-new/", "glossary/", "services/", "recommendations/coverage/"] + GUIDELINE_PAGES:
+        page.goto(base + LANGS[lang] + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        squeezed = page.evaluate(SQUEEZED)
+        if width > 390 or squeezed:
+            found[path] = (width, squeezed[:3])
+    context.close()
+    assert found == {}

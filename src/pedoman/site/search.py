@@ -44,11 +44,18 @@ _WEIGHED = [
 _SEPARATED = re.compile(r"(</(?:td|th|li|dt|dd|p|h[1-6]|caption|figcaption)>)(?=<)")
 
 
+# A table's header row names its columns ("# Langkah Penanggung jawab"): indexed, it made a result's
+# snippet read like a raw Markdown table. Each cell of a card shows its column's name on a phone
+# (data-label), and no reader searches for a column's name, so Pagefind leaves the header row out.
+_HEADER_ROW = re.compile(r"<thead(?![^>]*data-pagefind-ignore)")
+
+
 def weigh(page_html: str) -> str:
-    """`page_html` with its section headings and stage titles weighted for Pagefind, and a space
-    between neighbouring table cells and list items."""
+    """`page_html` with its section headings and stage titles weighted for Pagefind, a space
+    between neighbouring table cells and list items, and tables' header rows left out."""
     for pattern, replacement in _WEIGHED:
         page_html = pattern.sub(replacement, page_html)
+    page_html = _HEADER_ROW.sub("<thead data-pagefind-ignore", page_html)
     return _SEPARATED.sub(r"\1 ", page_html)
 
 
