@@ -26,7 +26,7 @@ from pedoman.documents.pptx import write_pptx
 from pedoman.presentation import diagrams
 from pedoman.presentation.words import CATALOGUE
 
-from conftest import VALID
+from conftest import VALID, build_site
 
 SOFFICE = shutil.which("soffice")
 NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -279,3 +279,14 @@ def test_libreoffice_opens_every_deck(site, tmp_path):
     assert image.size[0] / image.size[1] == pytest.approx(16 / 9, rel=0.01)
     assert image.getpixel((260, 2)) == pytest.approx((0x1A, 0x23, 0x7E), abs=12)  # the indigo band is drawn
     assert len(image.getcolors(maxcolors=100000)) > 50  # text is drawn, not a blank page
+
+
+def test_the_build_writes_the_decks_into_the_site(tmp_path):
+    content = tmp_path / "guidelines"
+    shutil.copytree(VALID, content)
+    build = build_site(tmp_path, content)
+    assert build.returncode == 0, build.output
+    assert "training slides: 2 decks (2 written, 0 kept)" in build.output
+    written = sorted((build.site / "slides").iterdir())
+    assert [p.name for p in written] == ["gt-uji.en.pptx", "gt-uji.id.pptx"]
+    assert Presentation(str(written[0])).slides[0].shapes.title.text_frame.text == "Forming a provincial task force"
