@@ -54,7 +54,7 @@ system-packages:
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui libreoffice-calc-nogui"; \
-	dpkg -s libreoffice-impress-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-impress-nogui"; \
+	[ -e /usr/lib/libreoffice/share/.registry/impress.xcd ] || missing="$$missing libreoffice-impress-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null && \
