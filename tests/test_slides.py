@@ -248,6 +248,22 @@ def test_a_deck_is_kept_until_what_it_is_made_from_changes(tmp_path):
     assert any("led by one named regional agency" in slide_text(s) for s in Presentation(str(after)).slides)
 
 
+def test_text_that_looks_like_markup_is_shown_as_written(tmp_path):
+    hostile = 'Pasal <b>58</b> & "ayat" \'2\' ]]> <!-- x --> {{ L.x }}'
+    deck = slides.Deck("uji", "en", "slides/uji.en.pptx", hostile, "Module", "1.0", datetime.date(2026, 11, 1),
+                       "(continued)", CATALOGUE["en"].diagram_part, "Guidelines",
+                       (slides.Slide("point", hostile, header=hostile, body=(slides.Para(hostile),), notes=hostile),
+                        slides.Slide("diagram", "Steps", steps=(
+                            slides.Step(1, hostile, hostile, "#ede7f6", "#4527a0"),
+                            slides.Step(2, "Two", "Second", "#ede7f6", "#4527a0")))))
+    write_pptx(deck, tmp_path / "uji.pptx")
+    prs = Presentation(str(tmp_path / "uji.pptx"))
+    point, diagram = prs.slides
+    assert point.shapes.title.text_frame.text == hostile and notes(point) == hostile
+    assert next(s for s in point.shapes if s.name == "Body").text_frame.text == hostile
+    assert texts(next(s for s in diagram.shapes if s.name == "Step 1")) == f"1. {hostile} {hostile}"
+
+
 def test_two_writes_of_a_deck_are_byte_identical(corpus, tmp_path):
     deck = next(d for d in slides.decks(corpus) if d.guideline == "kerja-sama-uji" and d.lang == "en")
     write_pptx(deck, tmp_path / "a.pptx")
