@@ -307,9 +307,10 @@ def test_a_handout_is_one_sheet_with_steps_who_acts_checklist_and_hotlines(pdfs,
     corpus, root, _ = pdfs
     for g in corpus.guidelines:
         pdf = root / "site" / "pdf" / f"{g.id}.handout.{lang}.pdf"
-        assert len(PdfReader(pdf).pages) <= 2, g.id  # one A4 sheet, printed on both sides at most
+        assert len(PdfReader(pdf).pages) == 1, g.id  # one side of one A4 sheet
         text = " ".join(" ".join(page_texts(pdf)).split())
-        assert g.title.get(lang) in text and "129" in text and "110" in text
+        assert g.title.get(lang) in text and "129 ·" in text and "110 ·" in text
+        assert CATALOGUE[lang]["handout_key"] in text
         if g.kind == "cooperation":
             for step in g.workflow:
                 assert step.action.get(lang) in text and corpus.agencies[step.agency].short(lang) in text

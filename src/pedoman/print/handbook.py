@@ -30,7 +30,7 @@ from pedoman.documents import kit as drafting
 from pedoman.presentation import contacts, diagrams
 from pedoman.presentation.html import body_html, text_html
 from pedoman.presentation.words import CATALOGUE, long_date
-from pedoman.print import qr
+from pedoman.print import handout, qr
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -167,26 +167,10 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
             found.append(("abbreviations", labels["abbreviations"]))
         return found
 
-    def steps(g: Guideline) -> list[tuple[str, str, str]]:
-        """(what, who acts, when or with what) of each step of the guideline's procedure, for the handout."""
-        if g.kind == "formation":
-            return [(text(s.title), ", ".join(agency(a) for a in s.responsible),
-                     f"{labels['instrument']}: {s.instrument.get(lang)}") for s in g.steps]
-        if g.kind == "victim-assistance":
-            return [(text(s.title), ", ".join(agency(a) for a in s.agencies),
-                     f"{labels['time_limit']}: {s.time_limit.get(lang)}") for s in g.stages]
-        if g.kind == "cooperation":
-            return [(text(w.action), f"{labels[w.party]}: {agency(w.agency)}", "") for w in g.workflow]
-        return [(text(d.title), "", "") for d in g.due_diligence]
-
     def procedure(g: Guideline) -> str:
         """The title of the guideline's procedure: its steps, stages, workflow or due diligence."""
         return labels[{"formation": "steps", "victim-assistance": "stages", "cooperation": "workflow",
                        "corporate-engagement": "due_diligence"}[g.kind]]
-
-    def checklist(g: Guideline) -> list[Markup]:
-        """What to check: the guideline's own checklist where it has one."""
-        return [text(item) for item in getattr(g, "checklist", [])]
 
     def keywords(guidelines: list[Guideline]) -> str:
         found = ["GT PP-TPPO", "TPPO"]
@@ -198,7 +182,7 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         return legal.citation(ref, corpus, lang, labels)
 
     return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author, cite=cite,
-                agency=agency, diagram=diagram, steps=steps, procedure=procedure, checklist=checklist, online=online, qr_code=qr_code, parts=parts,
+                agency=agency, diagram=diagram, procedure=procedure, online=online, qr_code=qr_code, parts=parts,
                 documents=documents, site_url=site_url,
                 plain=lambda v: v.get(lang), keywords=keywords, ways=lambda channel: contacts.ways(channel, lang),
                 date=lambda d: long_date(d, lang),
@@ -221,6 +205,13 @@ def render_html(corpus: Corpus, guidelines: list[Guideline], lang: str, site_url
 def render_handout(corpus: Corpus, g: Guideline, lang: str, site_url: str | None = None,
                    author: str = DEFAULT_AUTHOR) -> str:
     """The print HTML of the guideline's handout: one A4 sheet of its steps, who acts, what to
-    check and where to report."""
+    check, the abbreviations it uses and where to report (what it holds: `handout.plan`)."""
+    helpers = _helpers(corpus, lang, site_url, author)
+    labels = helpers["L"]
+    head = [f"{labels['handout']} · {labels[g.kind]}", g.title.get(lang),
+            f"{labels['version']} {g.version} · {labels[g.status]} · {long_date(g.updated, lang)} · {author}"]
+    if helpers["online"](g):
+        head.append(f"{labels['handout_full']}: {helpers['online'](g)}")
+    sheet = handout.plan(g, corpus, lang, helpers["agency"], head, helpers["procedure"](g))
     template = _environment().get_template("handout.html.j2")
-    return template.render(g=g, css=_css(), **_helpers(corpus, lang, site_url, author))
+    return template.render(g=g, css=_css(), sheet=sheet, head=head, geometry=handout.GEOMETRY, **helpers)
