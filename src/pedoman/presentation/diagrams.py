@@ -35,8 +35,13 @@ TEXT = "#1b1b1b"
 MUTED = "#424242"
 
 
-def wrap(text: str, width: float, size: float, max_lines: int = 4) -> list[str]:
-    """Break `text` into lines that fit `width` pixels at font `size`; shorten the last if needed."""
+SMALLEST = 10
+"""The smallest font size a box's text is shrunk to before the box grows instead."""
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Break `text` into lines that fit `width` pixels at font `size`, every word kept: a word longer
+    than a line is split over lines, each piece but the last ending in a hyphen."""
     per_line = max(8, int(width / (size * CHAR_WIDTH)))
     lines: list[str] = []
     current = ""
@@ -44,16 +49,28 @@ def wrap(text: str, width: float, size: float, max_lines: int = 4) -> list[str]:
         candidate = f"{current} {word}".strip()
         if len(candidate) <= per_line:
             current = candidate
-        else:
-            if current:
-                lines.append(current)
-            current = word if len(word) <= per_line else word[: per_line - 1] + "-"
+            continue
+        if current:
+            lines.append(current)
+        while len(word) > per_line:
+            lines.append(word[: per_line - 1] + "-")
+            word = word[per_line - 1:]
+        current = word
     if current:
         lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: per_line - 1].rstrip() + "…"
     return lines
+
+
+def fit(texts: list[tuple[str, int]], width: float, size: float) -> tuple[list[list[str]], float]:
+    """Lines for each (text, lines it should take at most) in a box `width` pixels wide, and the font
+    size they are printed at: `size`, or smaller down to SMALLEST until each text takes no more than
+    its lines; at SMALLEST a text takes the lines it needs and the box grows. Nothing is cut."""
+    current = size
+    while True:
+        wrapped = [wrap(text, width, current) for text, _ in texts]
+        if current <= SMALLEST or all(len(lines) <= most for lines, (_, most) in zip(wrapped, texts)):
+            return wrapped, current
+        current = max(SMALLEST, current - 0.5)
 
 
 @dataclass
@@ -77,7 +94,7 @@ class Box:
             y = self.y + 8 + self.size + i * self.size * 1.3
             weight = ' font-weight="bold"' if bold else ""
             color = TEXT if bold else MUTED
-            parts.append(f'<text x="{self.x + 10:.1f}" y="{y:.1f}" font-size="{self.size}"{weight} '
+            parts.append(f'<text x="{self.x + 10:.1f}" y="{y:.1f}" font-size="{self.size:g}"{weight} '
                          f'fill="{color}">{escape(line)}</text>')
         return "".join(parts)
 
@@ -123,9 +140,9 @@ def _chain(title: str, items: list[tuple[str, str]], kind: str, key: str, colors
     body, y, previous = [], 10.0, None
     steps = steps if steps is not None else range(len(items))
     for i, (heading, detail) in ((i + 1, items[i]) for i in steps):
-        lines = [(line, True) for line in wrap(f"{i}. {heading}", box_width - 20, 13, 2)]
-        lines += [(line, False) for line in wrap(detail, box_width - 20, 12, 3)]
-        box = Box(x, y, box_width, lines, *colors)
+        (bold, plain), size = fit([(f"{i}. {heading}", 2), (detail, 3)], box_width - 20, 13)
+        box = Box(x, y, box_width, [(line, True) for line in bold] + [(line, False) for line in plain], *colors,
+                  size=size)
         if previous is not None:
             body.append(_arrow(x + box_width / 2, previous.y + previous.height, x + box_width / 2, y - 2, "MARKER"))
         body.append(box.svg())
@@ -173,9 +190,10 @@ def workflow(g: CooperationGuideline, lang: str, agency: Callable[[str], str], s
     for i, step in ((i + 1, g.workflow[i]) for i in steps):
         lane = lanes.index(step.party)
         x = gap + lane * (lane_width + gap)
-        lines = [(line, True) for line in wrap(f"{i}. {agency(step.agency)}", lane_width - 20, 12, 1)]
-        lines += [(line, False) for line in wrap(step.action.get(lang), lane_width - 20, 12, 4)]
-        box = Box(x, y, lane_width, lines, *COLORS[step.party], size=12)
+        (bold, plain), size = fit([(f"{i}. {agency(step.agency)}", 1), (step.action.get(lang), 4)],
+                                  lane_width - 20, 12)
+        box = Box(x, y, lane_width, [(line, True) for line in bold] + [(line, False) for line in plain],
+                  *COLORS[step.party], size=size)
         if previous is not None:
             arrows.append(_arrow(previous.x + lane_width / 2, previous.y + previous.height,
                                  x + lane_width / 2, y - 2, "MARKER"))
