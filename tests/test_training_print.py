@@ -137,6 +137,18 @@ def test_durations_read_in_each_language(minutes, lang, expected):
 
 
 @pytest.mark.parametrize("part", urls.TRAINING_FILES)
+def test_the_evaluation_form_is_one_sheet_at_the_end(built, part):
+    """Handed out on its own: it starts a page and ends the PDF, its last question on the same page."""
+    for g in trained(built.corpus):
+        for lang, heading, last, contents in (
+                ("id", "Formulir evaluasi pelatihan", "Apa yang akan Anda lakukan pertama kali", "Daftar isi"),
+                ("en", "Workshop evaluation form", "What will you do first at work", "Contents")):
+            pages = [page.extract_text() for page in PdfReader(built.pdf / urls.training_pdf(g.id, part, lang)).pages]
+            assert heading in pages[-1] and last in pages[-1]
+            assert not any(heading in page for page in pages[:-1] if contents not in page)
+
+
+@pytest.mark.parametrize("part", urls.TRAINING_FILES)
 def test_training_pdfs_are_tagged_a4_with_language_title_and_headings(built, part):
     for g in trained(built.corpus):
         for lang in LANGS:
