@@ -136,19 +136,25 @@ def test_the_guideline_page_and_the_navigation_lead_to_the_module(fixture_site, 
     assert words.training in nav
 
 
-def test_an_html_only_build_links_no_file_and_says_so(tmp_path):
-    """The phone layout's build (tests' default, no PDFs): a trainer sees why there is nothing to download."""
+def test_an_html_only_build_links_no_pdf(tmp_path):
+    """A build without PDFs (the tests' default, and `PEDOMAN_PDF=0`) lists only the files it made: the slides,
+    written with the drafting kit; with none at all, the notice says so (see the settling test above)."""
     from conftest import VALID, build_site
     import shutil
 
     shutil.copytree(VALID, tmp_path / "guidelines")
     build = build_site(tmp_path, tmp_path / "guidelines")
     assert build.returncode == 0, build.output
+    assert not (build.site / "pdf").exists()
     for lang in ("id", "en"):
         for key in (urls.TRAINING, urls.training_key(MODULE)):
             article = soup(build.site, urls.page_url(key, lang)).select_one("article")
-            assert not article.select(".pd-download"), key
-            assert article.select_one(".pd-downloads-none").get_text(strip=True) == CATALOGUE[lang].training_files_none
+            listed = [li["data-pd-file"] for li in article.select(".pd-download")]
+            assert all((build.site / path).is_file() and not path.endswith(".pdf") for path in listed), listed
+            notice = article.select(".pd-downloads-none")
+            assert bool(notice) == (not listed), key
+            if notice:
+                assert notice[0].get_text(strip=True) == CATALOGUE[lang].training_files_none
 
 
 # --- in the browser -------------------------------------------------------------------------------

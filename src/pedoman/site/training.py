@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pedoman import urls
-from pedoman.content.model import KINDS, Guideline
+from pedoman.content.model import KINDS, Guideline, Session, Text
 from pedoman.presentation.words import CATALOGUE
 
 SCRIPT = "assets/selfcheck.js"
@@ -55,7 +55,7 @@ class Slot:
     number: int
     start: str
     end: str
-    session: object
+    session: Session
 
 
 def timetable(g: Guideline) -> list[Slot]:
@@ -108,13 +108,13 @@ class Quiz:
 
     number: int
     name: str
-    question: object
-    options: list
+    question: Text
+    options: list[Text]
     answer: int
-    why: object
+    why: Text
 
     @property
-    def right_option(self):
+    def right_option(self) -> Text:
         return self.options[self.answer - 1]
 
 
