@@ -4,6 +4,7 @@ regional action plan (RAD) with its matrix."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pedoman.content.model import LANGUAGES
@@ -24,10 +25,15 @@ from pedoman.documents.blocks import (
     runs,
 )
 from pedoman.documents.drafting import Drafter
+from pedoman.documents.texts import catalogue, items
 
 
 class FormationDrafts(Drafter):
     """The formation documents: the governor's or regent's decree forming the task force (SK) and the"""
+
+    @property
+    def texts(self):
+        return catalogue()[self.lang]
 
     def decree(self) -> Document:
         g, W = self.g, self.W
@@ -95,21 +101,65 @@ class FormationDrafts(Drafter):
         return (W.doc_no, W.doc_program, W.activity, W.indicator, W.target, W.doc_responsible_agency,
                 W.budget_source, *(str(y) for y in self.plan_years()))
 
+    RANKS = {"UU": 0, "Perppu": 0, "PP": 1, "Perpres": 2}
+    """The rank of an instrument in Mengingat (UU 12/2011 Pasal 7); every other comes after them."""
+    LAW_MAKING = "uu-12-2011"
+    """UU 12/2011 on making laws and regulations, which every regional regulation rests on."""
+
+    def plan_observing(self) -> list:
+        """The regulation's Mengingat: the guideline's citations, with UU 12/2011 (its amendments computed
+        from the register) in its place by rank and year, and after the presidential regulations a blank
+        for the national action plan in force, which the register does not hold."""
+        cited = list(self.g.documents.action_plan.observing)
+        regs = self.corpus.regulations
+
+        def rank(c) -> tuple[int, int]:
+            reg = regs[c.regulation]
+            return self.RANKS.get(reg.type, 3), reg.year
+
+        if self.LAW_MAKING in regs and all(c.regulation != self.LAW_MAKING for c in cited):
+            from pedoman.content.model import Citation
+            law = Citation(regulation=self.LAW_MAKING)
+            at = next((i for i, c in enumerate(cited) if rank(c) > rank(law)), len(cited))
+            cited.insert(at, law)
+        at = next((i for i, c in enumerate(cited) if rank(c)[0] > 2), len(cited))
+        return cited[:at] + [runs(self.texts.reg_ran_blank)] + cited[at:]
+
     def action_plan(self) -> Document:
-        g, W = self.g, self.W
+        """The regional regulation adopting the RAD (Lampiran II of UU 12/2011): Pasal 1 defines Daerah, the
+        head of region, the Gugus Tugas and the RAD; it says "Peraturan Gubernur ini" throughout; the
+        article bringing it into force is followed, outside the articles, by "Agar setiap orang
+        mengetahuinya ..."; the pengundangan block stands on the left."""
+        g, W, X = self.g, self.W, self.texts
         p = g.documents.action_plan
         level = g.documents.decree.level
         instrument = W[f"doc_regulation_{level}"]
+        short = X[f"reg_short_{level}"]
         title = W.doc_plan_title
-        articles = [self.r(a) for a in p.articles]
-        articles += [runs(W.doc_plan_annex), runs(W[f"doc_regulation_in_force_{level}"])]
-        blocks = self.preamble(level, instrument, title, p.considering, p.observing)
-        for i, text in enumerate(articles, 1):
-            blocks += [Heading(runs(W.doc_article.format(n=i)), 2), Para(text)]
+        this = re.compile(r"\b([Pp])eraturan ini\b" if self.lang == LANGUAGES[0] else r"\b([Tt])his Regulation\b")
+
+        def own(text: str) -> str:
+            if self.lang == LANGUAGES[0]:
+                return this.sub(lambda m: f"{short} ini", text)
+            return this.sub(lambda m: f"{m.group(1)}his {short}", text)
+
+        defined = [a for a in p.articles if "yang selanjutnya disebut" in a.get(LANGUAGES[0])]
+        definitions = items(X[f"reg_definitions_{level}"]) + [own(self.t(a)) for a in defined]
+        articles: list[list] = [[Para(runs(X.reg_definitions_intro.format(short=short))),
+                                 Labelled("", tuple(runs(d) for d in definitions), "number", level=1)]]
+        articles += [[Para(runs(own(self.t(a))))] for a in p.articles if a not in defined]
+        articles += [[Para(runs(own(W.doc_plan_annex)))], [Para(runs(X.reg_in_force.format(short=short)))]]
+        blocks = self.preamble(level, instrument, title, p.considering, self.plan_observing(), enacted=short)
+        for i, body in enumerate(articles, 1):
+            blocks += [Heading(runs(W.doc_article.format(n=i)), 2)]
+            if i == 1:
+                blocks.append(Heading(runs(X.reg_definitions_title), 3))
+            blocks += body
+        blocks.append(Para(runs(X[f"reg_promulgation_{level}"])))
         blocks.append(self.signing(level))
         blocks.append(Signature(office=runs(W[f"doc_secretary_{level}"].upper() + ","),
                                 name=runs(f"[{W.doc_blank_name}]"), place=runs(W.doc_promulgated_at),
-                                date=runs(W.doc_promulgated_on)))
+                                date=runs(W.doc_promulgated_on), left=True))
         blocks.append(Para(runs(W[f"doc_gazette_{level}"].upper()), bold=True))
         headers = self.plan_headers()
         blocks += [PageBreak(landscape=True), *self.annex_header(instrument, title),
