@@ -167,6 +167,7 @@ def _training_helpers(g: Guideline, lang: str) -> dict:
     slots = timetable(training)
     sessions = [slot for slot in slots if not slot.is_break]
     exercise_session = {s.session.exercise: s for s in sessions if s.session.exercise}
+    exercises = {e.id: e for e in training.exercises}
     total = slots[-1].end - slots[0].start
     return dict(
         training=training, slots=slots, sessions=sessions, clock=clock,
@@ -176,6 +177,7 @@ def _training_helpers(g: Guideline, lang: str) -> dict:
             total=duration(total, lang), start=clock(slots[0].start), end=clock(slots[-1].end),
             sessions=duration(sum(s.minutes for s in training.sessions), lang)),
         exercise_session=lambda exercise: exercise_session.get(exercise.id),
+        exercise_of=lambda session: exercises.get(session.exercise),
         option_letter=lambda n: "abcde"[n],
         ruled=RULED_LINES, ratings=EVALUATION_RATINGS, questions=EVALUATION_QUESTIONS,
     )
