@@ -373,3 +373,62 @@ def test_the_live_preview_retires_a_built_sites_worker_at_the_same_address(brows
         wait_until(page, "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
         assert page.locator("script[data-worker]").count() == 0  # the preview's pages register none
     context.close()
+
+
+# --- "keep for offline use" on a guideline page ---------------------------------------------
+
+KEEP_STATE = """() => [...document.querySelectorAll('[data-pd-keep] li')].map(li => [li.getAttribute('data-pd-file'),
+    li.querySelector('.pd-keep__state').textContent])"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_trainer_keeps_a_guidelines_files_and_opens_them_offline(browser, fixture_site, lang):
+    """A trainer in a village hall: online, one tap keeps the guideline's PDF, handout and documents
+    (none of them kept by the first visit), the box says each is kept and how large; offline, each opens."""
+    prefix = "" if lang == "id" else "en/"
+    words = CATALOGUE[lang]
+    with serve(fixture_site.site.parent) as root:
+        base = root + SUB_PATH
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.goto(base + prefix + "guidelines/formation/gt-uji/")
+        until_controlled(page)
+        box = page.locator("[data-pd-keep]")
+        expect(box).to_be_visible()
+        files = [f for f, _ in page.evaluate(KEEP_STATE)]
+        assert any(f.endswith(f"gt-uji.handout.{lang}.pdf") for f in files)
+        assert any(f.endswith(f"gt-uji.{lang}.pdf") for f in files)
+        assert any(f.endswith((".docx", ".xlsx")) for f in files), files
+        # before the tap, nothing of these is kept: the first visit stays small
+        absolute = [page.evaluate("f => new URL(f, document.baseURI).href", f) for f in files]
+        assert page.evaluate("urls => Promise.all(urls.map(u => caches.match(u))).then(h => h.filter(Boolean).length)",
+                             absolute) == 0
+        button = box.locator("button")
+        assert button.inner_text().strip() == words.keep_button
+        assert button.bounding_box()["height"] >= 44
+        button.tap()
+        status = box.locator(".pd-keep__status")
+        expect(status).to_contain_text(words.keep_done.split(":")[0], timeout=30_000)
+        assert re.search(rf"\b{len(files)}\b", status.inner_text()) and re.search(r"\d ([kM]B)", status.inner_text())
+        states = page.evaluate(KEEP_STATE)
+        assert all(state.startswith("✓ " + words.keep_kept) and re.search(r"\d ([kM]B)$", state) for _, state in states), states
+        (ROOT / "build" / "screenshots").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=ROOT / "build" / "screenshots" / f"phone-keep-{lang}.png")
+
+        context.set_offline(True)
+        fetched = page.evaluate("""urls => Promise.all(urls.map(u => fetch(u).then(
+            r => [r.status, r.headers.get('content-type')], () => 'failed')))""", absolute)
+        assert all(status == 200 for status, _ in fetched), fetched
+        page.reload()  # offline, the page still says what it keeps
+        expect(box.locator(".pd-keep__status")).to_contain_text(words.keep_done.split(":")[0])
+        context.close()
+
+
+def test_the_keep_box_stays_hidden_without_javascript(browser, fixture_site):
+    with serve(fixture_site.site) as base:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(base + "guidelines/formation/gt-uji/")
+        assert page.locator("[data-pd-keep]").count() == 1
+        expect(page.locator("[data-pd-keep]")).to_be_hidden()
+        context.close()

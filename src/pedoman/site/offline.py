@@ -13,7 +13,10 @@ pages), so the worker lists and digests the files exactly as they are served:
   (`OPENED`) is fetched while online and kept once opened, at most `EXTRA_LIMIT` of them (the
   oldest dropped first); other files (open data, feeds) are never kept. A request with a query
   string is answered with the kept file of its address without it, and no such variant is ever
-  stored: a reader's copy holds the manifest's files and at most `EXTRA_LIMIT` more.
+  stored: a reader's copy holds the manifest's files and at most `EXTRA_LIMIT` more. A guideline
+  page's "keep for offline use" button (site/templates/_keep.j2) has the worker keep that page's
+  PDF, handout and documents in a cache of their own that no build replaces: a reader chose them,
+  and the first visit stays small (no PDF is kept before a reader asks).
 
 The cache's name carries a digest of every file the site serves (the worker aside), so any
 change to a page, a PDF or the index gives a new worker and a new cache, and the old cache is

@@ -10,7 +10,12 @@
      its address without a query string, at most EXTRA_LIMIT of them, the oldest dropped first;
      anything else of the site (open data, feeds) comes from the network only;
    - activate: this build's worker deletes the caches of older builds and takes over the open
-     pages at once (the page then says that a newer version is available).
+     pages at once (the page then says that a newer version is available);
+   - message "pd-keep": a page's "keep for offline use" button (overrides/assets/offline.js) asks
+     for its files (PDFs, handout, documents) to be kept in a cache of their own (SAVED), which no
+     build replaces and EXTRA_LIMIT does not bound: a reader chose them. Each is fetched anew and
+     the page is told which are kept and how large; with `fetch: false` it only asks what is kept.
+     Online, a saved file is fetched from the network and its copy renewed; offline, the copy answers.
    So the cache holds the manifest's files and at most EXTRA_LIMIT more, never a variant of an
    address with a query string.
    Every URL is relative to this file's folder, the worker's scope, so the site may live under a
@@ -27,6 +32,7 @@ const SCOPE = new URL("./", self.location).href;
 // Several sites may share one host (project sites): a cache belongs to this scope only.
 const PREFIX = "pedoman " + new URL(SCOPE).pathname + " ";
 const CACHE = PREFIX + VERSION;
+const SAVED = PREFIX + "saved"; // the files a reader asked to keep, across builds
 const KEPT = new Set(PRECACHE.map((url) => new URL(url, SCOPE).href));
 
 function withoutQuery(url) {
@@ -73,7 +79,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE)
+    .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== SAVED)
       .map((name) => caches.delete(name))))
     .then(() => self.clients.claim()));
 });
@@ -90,9 +96,50 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fetch(request).then((response) => {
     if (response.status === 200 && response.type === "basic" && keptOnceOpened(request.url)) {
       event.waitUntil(keep(request.url, response.clone()));
+      event.waitUntil(renewSaved(request.url, response.clone()));
     }
     return response;
-  }, (error) => fromCache(request).then((hit) => hit || notFound(request) || Promise.reject(error))));
+  }, (error) => fromCache(request).then((hit) => hit || fromSaved(request))
+    .then((hit) => hit || notFound(request) || Promise.reject(error))));
+});
+
+function fromSaved(request) {
+  return caches.match(request, { cacheName: SAVED, ignoreSearch: true });
+}
+
+// A saved file opened online: its copy is replaced by the newer one (never a file not saved).
+function renewSaved(url, response) {
+  const clean = withoutQuery(url);
+  return caches.has(SAVED).then((saved) => saved && caches.open(SAVED)
+    .then((cache) => cache.match(clean).then((old) => old && cache.put(clean, response))))
+    .catch(() => {});
+}
+
+// Keep one file in SAVED (fetch) or look it up (no fetch): {url, kept, bytes}.
+function saveOne(cache, url, fetchIt) {
+  if (!cache) return Promise.resolve({ url, kept: false, bytes: 0 });
+  const stored = () => cache.match(url).then((hit) => hit ? hit.blob().then((b) => ({ url, kept: true, bytes: b.size }))
+    : { url, kept: false, bytes: 0 });
+  if (!fetchIt) return stored();
+  return fetch(new Request(url, { cache: "no-cache" })).then((response) => {
+    if (response.status !== 200) throw new Error(response.status);
+    return cache.put(url, response);
+  }).then(stored, stored);
+}
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type !== "pd-keep" || !Array.isArray(data.files)) return;
+  const urls = data.files.map((f) => withoutQuery(new URL(f, SCOPE).href)).filter((u) => u.startsWith(SCOPE));
+  const fetchThem = data.fetch !== false;
+  // only asking what is kept never makes the cache: a reader who keeps nothing has none
+  event.waitUntil(caches.has(SAVED).then((saved) => (saved || fetchThem ? caches.open(SAVED) : null))
+    .then((cache) => Promise.all(urls.map((url) => saveOne(cache, url, fetchThem)
+      .then((result) => {
+        if (event.source) event.source.postMessage({ type: "pd-keep-file", id: data.id, result });
+        return result;
+      }))))
+    .then((results) => event.source && event.source.postMessage({ type: "pd-keep-done", id: data.id, results })));
 });
 
 function notFound(request) {
