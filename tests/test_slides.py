@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,7 +27,7 @@ from pedoman.documents.pptx import write_pptx
 from pedoman.presentation import diagrams
 from pedoman.presentation.words import CATALOGUE
 
-from conftest import VALID, build_site
+from conftest import ROOT, VALID, build_site
 
 SOFFICE = shutil.which("soffice")
 NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -306,3 +307,27 @@ def test_the_build_writes_the_decks_into_the_site(tmp_path):
     written = sorted((build.site / "slides").iterdir())
     assert [p.name for p in written] == ["gt-uji.en.pptx", "gt-uji.id.pptx"]
     assert Presentation(str(written[0])).slides[0].shapes.title.text_frame.text == "Forming a provincial task force"
+
+
+BODY_FOOT, FOOTER_TOP = slidefit.BOTTOM * 72 + 2, 6.93 * 72 + 4
+"""In points from the top of a page: where a slide's body ends, and where its footer's text begins."""
+
+
+def test_libreoffice_shows_every_shipped_deck_whole(tmp_path):
+    """Every deck of the shipped guidelines, converted by LibreOffice: a page per slide, and no word of a
+    body or diagram drawn below the box it belongs in (between the body's foot and the footer)."""
+    assert SOFFICE, "LibreOffice is missing: `make test` installs libreoffice-impress-nogui"
+    shipped = load_corpus(ROOT / "guidelines")
+    written = kit.write_documents(shipped, tmp_path / "site")
+    assert len(written.decks) == 2 * sum(1 for g in shipped.guidelines if g.training) > 0
+    run = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, written.decks)],
+                         capture_output=True, text=True, timeout=900, env=os.environ | {"HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    for deck in written.decks:
+        pdf = tmp_path / "pdf" / f"{deck.stem}.pdf"
+        assert len(PdfReader(pdf).pages) == len(Presentation(str(deck)).slides), deck.name
+        words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+        low = [m.group(3) for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', words)
+               if float(m.group(2)) > BODY_FOOT and float(m.group(1)) < FOOTER_TOP]
+        assert not low, (deck.name, low[:10])

@@ -177,23 +177,21 @@ class _Writer:
                  f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{self.number}</a:t></a:fld>')
         number = self._shape(99, "Slide number", 11.6, 6.93, RIGHT - 11.6, 0.42,
                              text=self._body([Para("")], 14, shade, fields=field))
-        if dark:
-            footer = self._body([Para(self.deck.footer)], 12, LIGHT)
-            shapes = [self._shape(97, "Accent", 0, 0, 0.28, HEIGHT, fill=ACCENT), *shapes,
-                      self._shape(98, "Footer", LEFT, 6.93, 10.5, 0.42, text=footer)]
+        if dark:  # the title slide: its details name the project, no footer repeats it
+            shapes = [self._shape(97, "Accent", 0, 0, 0.28, HEIGHT, fill=ACCENT), *shapes]
         self._draw(slide.shapes._spTree, [*shapes, number])
 
-    def heading(self, slide, header: str, title: str, dark: bool = False) -> tuple[float, list[str]]:
-        """The small header and the title (the slide's title placeholder); where the body may start, and
-        the header's shape to draw."""
+    def heading(self, slide, header: str, title: str, dark: bool = False,
+                start: int | None = None) -> tuple[float, list[str]]:
+        """The small header and the title (the slide's title placeholder), the title at `start` points or
+        less; where the body may start, and the header's shape to draw."""
         width, top, shapes = RIGHT - LEFT, 0.4, []
         if header:
             tall = height([Para(header)], width, 18)
             shapes.append(self._shape(10, "Header", LEFT, top, width, tall,
                                       text=self._body([Para(header)], 18, LIGHT if dark else INDIGO)))
             top += tall
-        start, lines = (40, 3) if dark else (30, 2)
-        size = next((s for s in range(start, 19, -2) if line_count(title, width - 2 * INSET, s, True) <= lines), 20)
+        size = _title_size(title, start or (40 if dark else 30), 3 if dark else 2)
         tall = height([Para(title, bold=True)], width, size)
         placeholder = slide.shapes.title
         placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
@@ -207,10 +205,17 @@ class _Writer:
     # the kinds of slide ---------------------------------------------------------
 
     def title_slide(self, s: Slide) -> None:
+        """The module's title, as large as leaves its details room at 18 pt or more."""
+        width = RIGHT - LEFT
+        above = 0.4 + (height([Para(s.header)], width, 18) if s.header else 0) + 0.45
+        for start in range(40, 23, -4):
+            room = BOTTOM - above - height([Para(s.title, bold=True)], width, _title_size(s.title, start, 3))
+            if fit(s.body, width, room, 24):
+                break
         slide = self.new_slide(s.notes, dark=True)
-        top, shapes = self.heading(slide, s.header, s.title, dark=True)
+        top, shapes = self.heading(slide, s.header, s.title, dark=True, start=start)
         top += 0.3
-        width, room = RIGHT - LEFT, BOTTOM - top
+        room = BOTTOM - top
         size = fit(s.body, width, room, 24) or FLOOR
         shapes.append(self._shape(11, "Details", LEFT, top, width, room,
                                   text=self._body(s.body, size, LIGHT, lead="FFFFFF")))
@@ -236,8 +241,7 @@ class _Writer:
         width = RIGHT - LEFT
         top = 0.4 + (height([Para(s.header)], width, 18) if s.header else 0)
         title = f"{s.title} {self.deck.continued}"
-        size = next((z for z in range(30, 19, -2) if line_count(title, width - 2 * INSET, z, True) <= 2), 20)
-        return top + height([Para(title, bold=True)], width, size) + 0.15
+        return top + height([Para(title, bold=True)], width, _title_size(title, 30, 2)) + 0.15
 
     def diagram_slides(self, s: Slide) -> None:
         """The diagram's boxes in rows that snake left to right, then right to left, joined by arrows;
@@ -276,6 +280,11 @@ class _Writer:
 
 
 # --- the file ---------------------------------------------------------------------
+
+
+def _title_size(title: str, start: int, lines: int) -> int:
+    """The largest size from `start` down to 20 at which `title` takes at most `lines` lines."""
+    return next((s for s in range(start, 19, -2) if line_count(title, RIGHT - LEFT - 2 * INSET, s, True) <= lines), 20)
 
 
 def write_pptx(deck: Deck, path: Path | str) -> None:
