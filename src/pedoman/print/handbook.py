@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pedoman import urls
 from pedoman.content import legal
@@ -121,11 +121,20 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
     def body(value: Text) -> Markup:
         return body_html(value, lang)
 
-    def agency(agency_id: str) -> str:
+    def short_name(agency_id: str) -> str:
         return corpus.agencies[agency_id].short(lang)
 
+    def term_in_id(term: str) -> Markup:
+        """An Indonesian abbreviation or term, marked as Indonesian in a file in another language."""
+        return Markup('<span lang="id">{}</span>').format(term) if lang != "id" else escape(term)
+
+    def agency(agency_id: str) -> Markup:
+        """The agency's abbreviation (Indonesian, marked as such) or, without one, its name in `lang`."""
+        found = corpus.agencies[agency_id]
+        return term_in_id(found.abbreviation) if found.abbreviation else escape(found.name.get(lang))
+
     def diagram(g: Guideline) -> Markup:
-        parts = diagram_parts(g, lang, agency)
+        parts = diagram_parts(g, lang, short_name)
         if len(parts) == 1:
             return _svg_img(parts[0][0])
         count = diagrams.step_count(g)  # in parts: each says which steps it shows
@@ -182,7 +191,8 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         return legal.citation(ref, corpus, lang, labels)
 
     return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author, cite=cite,
-                agency=agency, diagram=diagram, procedure=procedure, online=online, qr_code=qr_code, parts=parts,
+                agency=agency, short_name=short_name, term_in_id=term_in_id, diagram=diagram, procedure=procedure,
+                online=online, qr_code=qr_code, parts=parts,
                 documents=documents, site_url=site_url,
                 plain=lambda v: v.get(lang), keywords=keywords, ways=lambda channel: contacts.ways(channel, lang),
                 date=lambda d: long_date(d, lang),
@@ -212,6 +222,6 @@ def render_handout(corpus: Corpus, g: Guideline, lang: str, site_url: str | None
             f"{labels['version']} {g.version} · {labels[g.status]} · {long_date(g.updated, lang)} · {author}"]
     if helpers["online"](g):
         head.append(f"{labels['handout_full']}: {helpers['online'](g)}")
-    sheet = handout.plan(g, corpus, lang, helpers["agency"], head, helpers["procedure"](g))
+    sheet = handout.plan(g, corpus, lang, helpers["short_name"], head, helpers["procedure"](g))
     template = _environment().get_template("handout.html.j2")
     return template.render(g=g, css=_css(), sheet=sheet, head=head, geometry=handout.GEOMETRY, **helpers)
