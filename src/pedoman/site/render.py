@@ -27,7 +27,7 @@ from pedoman.documents import kit as documents
 from pedoman.presentation import contacts, diagrams, outline
 from pedoman.presentation.html import body_html, text_html
 from pedoman.presentation.words import CATALOGUE, long_date
-from pedoman.site import feeds, training
+from pedoman.site import feeds, pagecache, training
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 
@@ -70,7 +70,7 @@ class Renderer:
         self.crossref = crossref
         self.translation_report = translations.report(corpus.guidelines, corpus.reviewed)
         self.outdated = translations.outdated_parts(self.translation_report)
-        self._listings: dict[tuple[str, str], list[dict]] = {}
+        self._digests: dict[str, bytes] = {}
         self.helpers = {lang: self._helpers(lang) for lang in LANGUAGES}
 
     @cached_property
@@ -88,12 +88,15 @@ class Renderer:
                 for g in self.corpus.guidelines}
 
     def listing(self, g, lang: str) -> list[dict]:
-        """A guideline's documents as its page lists them (documents.kit.listing), made once per
-        renderer: a page asks for them several times."""
-        key = (g.id, lang)
-        if key not in self._listings:
-            self._listings[key] = documents.listing(self.corpus, g, lang)
-        return self._listings[key]
+        """A guideline's documents as its page lists them (documents.kit.listing), made again only when
+        its inputs changed (pagecache.py): several pages ask for them."""
+        return pagecache.kept(self.inputs(g, "documents", lang), lambda: documents.listing(self.corpus, g, lang))
+
+    def inputs(self, g, *what) -> tuple:
+        """What a page or listing made from guideline `g` is made from (pagecache.py), with `what` it is."""
+        if g.id not in self._digests:
+            self._digests[g.id] = pagecache.guideline_digest(self.corpus, g)
+        return (self.corpus_digest, self._digests[g.id], *what)
 
     def _helpers(self, lang: str) -> dict:
         """What every template gets: the data, and helpers that speak `lang`."""
@@ -177,6 +180,15 @@ class Renderer:
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
         return Page(key, lang, f"---\n{front}---\n{markdown}")
 
+    def kept(self, g, template: str, key: str, lang: str, meta: dict) -> Page:
+        """A page made from guideline `g`, rendered again only when its inputs changed (pagecache.py)."""
+        inputs = self.inputs(g, template, key, lang, json.dumps(meta, sort_keys=True))
+        return pagecache.kept(inputs, lambda: self.render(template, key, lang, meta, g=g))
+
+    @cached_property
+    def corpus_digest(self) -> bytes:
+        return pagecache.corpus_digest(self.corpus, self.untranslated)
+
     @cached_property
     def latest(self) -> datetime.date:
         """The date of the newest guideline: when pages made from the whole corpus last changed."""
@@ -195,7 +207,7 @@ class Renderer:
             for g in self.corpus.guidelines:
                 meta = {"description": g.summary.get(lang), "updated": g.updated.isoformat(),
                         "source": self.corpus.paths[g.id]}
-                pages.append(self.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, meta, g=g))
+                pages.append(self.kept(g, f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, meta))
             pages.append(self.render("matrix.md.j2", urls.MATRIX, lang, {"hide": ["toc"]}))  # the width is the table's
             for rec in self.corpus.recommendations:
                 pages.append(self.render("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
@@ -220,9 +232,9 @@ class Renderer:
         """The training page and a page per module (a guideline with training), with its self-check."""
         pages = [self.render("training.md.j2", urls.TRAINING, lang, {"description": CATALOGUE[lang]["training_intro"]})]
         for _, members in training.modules(self.corpus.guidelines):
-            pages += [self.render("training_module.md.j2", urls.training_key(g.id), lang,
-                                  {"description": g.training.audience.get(lang), "updated": g.updated.isoformat(),
-                                   "source": self.corpus.paths[g.id]}, g=g) for g in members]
+            pages += [self.kept(g, "training_module.md.j2", urls.training_key(g.id), lang,
+                                {"description": g.training.audience.get(lang), "updated": g.updated.isoformat(),
+                                 "source": self.corpus.paths[g.id]}) for g in members]
         return pages
 
     def services_page(self, lang: str) -> Page:

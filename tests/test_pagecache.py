@@ -1,0 +1,94 @@
+"""The live preview's page cache (site/pagecache.py) never shows old text: a guideline's pages are
+made only from what their key holds, and any change to that gives a new page."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pedoman import build_crossref, load_corpus
+from pedoman.content.model import GUIDELINE_MODELS
+from pedoman.presentation.words import LANGUAGES
+from pedoman.site import pagecache
+from pedoman.site.render import Renderer
+from pedoman import urls
+
+from conftest import ROOT
+
+CORPUS = load_corpus(ROOT / "guidelines")
+OUTLINE_TEXTS = {("title",), ("summary",)}
+"""The texts of a guideline that its outline holds (with each section's title): other pages may print them."""
+
+
+def _changed(value, path=()):
+    """`value` (a guideline dumped to plain data) with every text outside its outline changed."""
+    if isinstance(value, dict) and set(value) <= {"id", "en"} and "id" in value:
+        keep = path in OUTLINE_TEXTS or (len(path) == 3 and path[0] == "sections" and path[2] == "title")
+        return value if keep else {k: (v + " berubah" if v else v) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: _changed(v, (*path, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_changed(v, (*path, i)) for i, v in enumerate(value)]
+    return value
+
+
+def _with_changed(corpus, except_id=None):
+    guidelines = [g if g.id == except_id else GUIDELINE_MODELS[g.kind].model_validate(_changed(g.model_dump()))
+                  for g in corpus.guidelines]
+    return dataclasses.replace(corpus, guidelines=guidelines)
+
+
+def _own_pages(corpus, g_id: str) -> dict:
+    """Guideline `g_id`'s page, its training module's page and its documents' listing, in each language,
+    rendered cold."""
+    pagecache.forget()
+    renderer = Renderer(corpus, build_crossref(corpus))
+    g = next(g for g in corpus.guidelines if g.id == g_id)
+    out = {}
+    for lang in LANGUAGES:
+        out[("page", lang)] = renderer.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, g=g).markdown
+        if g.training:
+            out[("module", lang)] = renderer.render("training_module.md.j2", urls.training_key(g.id), lang,
+                                                    g=g).markdown
+        out[("documents", lang)] = repr(renderer.listing(g, lang))
+    return out
+
+
+@pytest.mark.parametrize("g_id", [g.id for g in CORPUS.guidelines])
+def test_a_guideline_page_reads_nothing_of_another_guideline_beyond_its_outline(g_id):
+    assert _own_pages(_with_changed(CORPUS, except_id=g_id), g_id) == _own_pages(CORPUS, g_id)
+
+
+def test_the_change_used_above_does_change_the_guidelines_own_pages():
+    g_id = CORPUS.guidelines[0].id
+    before, after = _own_pages(CORPUS, g_id), _own_pages(_with_changed(CORPUS), g_id)
+    assert all(before[k] != after[k] for k in before if k[0] != "documents" or before[k] != "[]")
+
+
+def _agency_renamed(corpus):
+    agency_id = corpus.guidelines[0].sections[0].agencies[0]
+    agency = corpus.agencies[agency_id]
+    renamed = agency.model_copy(update={"name": agency.name.model_copy(update={"id": agency.name.id + " Baru"})})
+    return dataclasses.replace(corpus, agencies=corpus.agencies | {agency_id: renamed}), renamed.name.id
+
+
+def _pages(corpus):
+    return {(p.key, p.lang): p for p in Renderer(corpus, build_crossref(corpus)).pages()}
+
+
+def test_a_kept_page_is_used_only_while_its_inputs_are_unchanged():
+    pagecache.forget()
+    g = CORPUS.guidelines[0]
+    key = (urls.guideline_key(g.kind, g.id), "id")
+    first = _pages(CORPUS)
+    assert _pages(CORPUS)[key] is first[key]  # kept
+
+    renamed, new_name = _agency_renamed(CORPUS)
+    pages = _pages(renamed)
+    assert new_name in pages[key].markdown and pages[key].markdown != first[key].markdown
+
+    edited = _with_changed(CORPUS)
+    assert _pages(edited)[key].markdown != first[key].markdown
+    pagecache.forget()
+    assert _pages(edited)[key].markdown == _pages(edited)[key].markdown
