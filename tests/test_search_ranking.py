@@ -22,6 +22,10 @@ QUERIES = [
     ("", "restitusi", "guidelines/victim-assistance/restitusi-kompensasi/", None),
     ("en/", "data management", "guidelines/formation/manajemen-data/", None),
     ("", "manajemen data", "guidelines/formation/manajemen-data/", None),
+    # the district decree: the district guideline, not the provincial one
+    ("", "SK Bupati", "guidelines/formation/gt-kabupaten-desa/", None),
+    # a handout: the training page that lists every module's files, not a guideline that links one
+    ("en/", "handout", "training/", None),
 ]
 
 
@@ -50,3 +54,30 @@ def test_the_page_the_reader_means_comes_first(search_page, prefix, query, first
     assert links[0].path == "/" + prefix + first, [link.geturl() for link in links]
     if anchors:
         assert anchors & {link.fragment for link in links}, [link.geturl() for link in links]
+
+
+MARKS = """() => [...document.querySelectorAll('#pd-search-ui .pagefind-ui__result mark')]
+  .map(m => m.textContent.replace(/[^\\p{L}\\p{N}]/gu, '').toLowerCase()).filter(Boolean)"""
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("en/", "Chair I"), ("", "Ketua I"), ("en/", "Chair II")])
+def test_a_roman_numeral_is_a_word_not_the_start_of_every_word(search_page, prefix, query):
+    """"Chair I" used to mark "in", "Immigration" and "Indonesian": Pagefind reads a query's last word
+    as a prefix, so the search asks for the exact phrase when that word is one letter or a numeral."""
+    base, page = search_page
+    page.goto(base + prefix)
+    type_search(page, query)
+    marked = set(page.evaluate(MARKS))
+    assert marked and marked <= set(query.lower().split()), marked
+    first = urlparse(page.locator(".pagefind-ui__result-link").first.get_attribute("href")).path
+    assert first.startswith("/" + prefix + "guidelines/formation/"), first
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "langkah penanggung jawab"), ("en/", "step responsible")])
+def test_a_snippet_never_reads_like_a_table_header(search_page, prefix, query):
+    """The header row "# Langkah Penanggung jawab" of a steps table showed in snippets as raw Markdown."""
+    base, page = search_page
+    page.goto(base + prefix)
+    type_search(page, query)
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    assert excerpts and "# Langkah" not in excerpts and "# Step" not in excerpts, excerpts

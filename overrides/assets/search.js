@@ -9,6 +9,15 @@
   var bundle = new URL(mount.getAttribute("data-bundle"), document.baseURI);
   var loading = null;
 
+  // Pagefind reads a query's last word as the start of a longer one: "Chair I" matched and marked
+  // "in", "Immigration" and "Indonesian". A last word of one letter or a Roman numeral ("Ketua I",
+  // "Chair II") means that word itself, so the query is searched as an exact phrase instead.
+  var SHORT_LAST = /\s(?:\S|[ivx]{1,4})$/i;
+  function exact(term) {
+    var trimmed = term.trim();
+    return trimmed.indexOf('"') < 0 && SHORT_LAST.test(trimmed) ? '"' + trimmed + '"' : term;
+  }
+
   function load() {
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
@@ -28,7 +37,8 @@
             showSubResults: true,
             // a word's place (headings weigh most, see pedoman/search.py) counts, not how often it is repeated
             ranking: { termFrequency: 0 },
-            excerptLength: 24
+            excerptLength: 24,
+            processTerm: exact
           }));
         };
         script.onerror = reject;

@@ -32,8 +32,12 @@ class SearchReport:
 # first, before pages that merely mention the word: Pagefind weighs these elements highest.
 # The search UI (overrides/assets/search.js) also ignores how often a word is repeated.
 HEADING_WEIGHT = 10
+# A guideline's summary says what the page is for ("membentuk GT PP-TPPO kabupaten/kota dengan SK
+# Bupati/Wali Kota"): its words weigh more than the same words further down, less than a heading.
+SUMMARY_WEIGHT = 3
 _WEIGHED = [
     (re.compile(r"<h([23])(?![^>]*data-pagefind-weight)"), rf'<h\1 data-pagefind-weight="{HEADING_WEIGHT}"'),
+    (re.compile(r'<div class="pd-summary">'), rf'<div class="pd-summary" data-pagefind-weight="{SUMMARY_WEIGHT}">'),
     (re.compile(r'(<li id="stage-[^"]*">\s*<p)>'), rf'\1 data-pagefind-weight="{HEADING_WEIGHT}">'),
 ]
 
