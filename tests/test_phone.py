@@ -502,3 +502,62 @@ def test_no_table_text_is_squeezed_or_cut_off_on_a_phone(browser, base, lang):
             found[path] = (width, squeezed[:3])
     context.close()
     assert found == {}
+
+
+# --- words people use (issue 26) --------------------------------------------------------------
+
+def test_the_open_data_has_absolute_page_urls_when_the_sites_address_is_known():
+    from pedoman import build_crossref, load_corpus
+    from pedoman.data.exports import crossref_data, crossref_rows, write_exports
+    from conftest import VALID
+
+    corpus = load_corpus(VALID)
+    xref = build_crossref(corpus)
+    rows = crossref_rows(corpus, xref, "https://example.org/pedoman/")
+    url_id, url_en = rows[0].index("url_id"), rows[0].index("url_en")
+    assert all(r[url_id].startswith("https://example.org/pedoman/guidelines/") for r in rows[1:] if r[url_id])
+    assert all(r[url_en].startswith("https://example.org/pedoman/en/guidelines/") for r in rows[1:] if r[url_en])
+    data = crossref_data(corpus, xref, "https://example.org/pedoman")
+    assert data["guidelines"][0]["url"]["en"].startswith("https://example.org/pedoman/en/")
+    assert all(not r[url_id].startswith("http") for r in crossref_rows(corpus, xref)[1:] if r[url_id])  # no address: relative
+
+
+def test_the_workbook_carries_the_absolute_urls_too(tmp_path):
+    from openpyxl import load_workbook
+    from pedoman import build_crossref, load_corpus
+    from pedoman.data.exports import write_exports
+    from conftest import VALID
+
+    corpus = load_corpus(VALID)
+    write_exports(corpus, build_crossref(corpus), tmp_path, site_url="https://example.org/")
+    sheet = load_workbook(tmp_path / "data" / "crossref.xlsx").active
+    header = [c.value for c in sheet[1]]
+    urls = [row[header.index("url_en")] for row in sheet.iter_rows(min_row=2, values_only=True) if row[header.index("url_en")]]
+    assert urls and all(u.startswith("https://example.org/en/") for u in urls)
+    assert (tmp_path / "data" / "crossref.csv").read_text(encoding="utf-8-sig").count("https://example.org/") >= len(urls)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_data_and_documents_say_what_each_file_is(browser, base, lang):
+    """The open data in words (not "crossref.csv"), the workbook first; each document's link says whether
+    it is the Indonesian original to sign or the English working translation."""
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + "recommendations/")
+    links = page.locator("article a[href*='data/crossref.']")
+    assert [a.split("/")[-1] for a in links.evaluate_all("as => as.map(a => a.getAttribute('href'))")] == [
+        "crossref.xlsx", "crossref.csv", "crossref.json"]
+    assert "crossref" not in " ".join(links.all_inner_texts())
+    expect(page.locator("article", has_text=CATALOGUE[lang]["open_data_crossref"])).to_have_count(1)
+    for href in links.evaluate_all("as => as.map(a => a.href)"):
+        assert page.request.get(href).ok, href
+    page.goto(base + LANGS[lang] + "guidelines/formation/gt-uji/")
+    docs = page.locator("#documents .pd-documents > li")
+    assert docs.count() >= 1
+    for item in docs.all():
+        this, other = item.locator("a").nth(0), item.locator("a").nth(1)
+        assert CATALOGUE[lang]["doc_this_language"] in this.inner_text()
+        assert other.inner_text().strip() == CATALOGUE[lang]["doc_other_language"]
+    context.close()
+    if lang == "en":
+        assert "working translation, not for signing" in CATALOGUE["en"]["doc_this_language"]
+        assert "Indonesian original, to sign" == CATALOGUE["en"]["doc_other_language"]

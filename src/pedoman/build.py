@@ -149,7 +149,7 @@ def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: 
     """What the build writes beside the pages: open data, the drafting kit, feeds, schemas,
     the sitemap and the search index (which reads the pages, so it comes last)."""
     log: list[str] = []
-    write_exports(prepared.corpus, prepared.crossref, site_dir, base / settings.documents_cache)
+    write_exports(prepared.corpus, prepared.crossref, site_dir, base / settings.documents_cache, site_url)
     log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper,
                                base / settings.documents_cache).line())
     write_feeds(prepared.corpus, site_dir, site_url)

@@ -3,7 +3,8 @@ register of services.
 
 URLs are relative to the site root, as the pages themselves are published:
 `guidelines/formation/gt-provinsi/#dasar-hukum` (Indonesian) and the same
-under `en/` (English).
+under `en/` (English); absolute (`https://…/guidelines/…`) when the site's address is known, so that a
+link copied out of a spreadsheet still opens the page.
 """
 
 from __future__ import annotations
@@ -29,22 +30,24 @@ def _text(value: Text) -> dict:
     return {"id": value.id, "en": value.en}
 
 
-def _urls(key: str, anchor: str | None = None) -> dict:
-    return {lang: urls.page_url(key, lang, anchor) for lang in ("id", "en")}
+def _urls(key: str, anchor: str | None = None, site_url: str | None = None) -> dict:
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    return {lang: base + urls.page_url(key, lang, anchor) for lang in ("id", "en")}
 
 
-def _section(ref: SectionRef) -> dict:
+def _section(ref: SectionRef, site_url: str | None = None) -> dict:
     g, s = ref.guideline, ref.section
     return {
         "id": f"{g.id}/{s.id}",
         "guideline": g.id,
         "title": _text(s.title),
-        "url": _urls(urls.guideline_key(g.kind, g.id), s.id),
+        "url": _urls(urls.guideline_key(g.kind, g.id), s.id, site_url),
     }
 
 
-def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
-    """The cross-references as plain data, in the shape published at data/crossref.json."""
+def crossref_data(corpus: Corpus, crossref: CrossRef, site_url: str | None = None) -> dict:
+    """The cross-references as plain data, in the shape published at data/crossref.json (page URLs
+    absolute under `site_url` when given)."""
     from pedoman.documents.kit import urls_data
 
     documents = urls_data(corpus)
@@ -56,8 +59,8 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
                 "id": r.id,
                 "title": _text(r.title),
                 "text": _text(r.text),
-                "url": _urls(urls.recommendation_key(r.id)),
-                "sections": [_section(ref) for ref in crossref.by_recommendation[r.id]],
+                "url": _urls(urls.recommendation_key(r.id), None, site_url),
+                "sections": [_section(ref, site_url) for ref in crossref.by_recommendation[r.id]],
             }
             for r in corpus.recommendations
         ],
@@ -66,8 +69,8 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
                 "id": g.id,
                 "kind": g.kind,
                 "title": _text(g.title),
-                "url": _urls(urls.guideline_key(g.kind, g.id)),
-                "sections": [_section(ref) for ref in crossref.sections if ref.guideline is g],
+                "url": _urls(urls.guideline_key(g.kind, g.id), None, site_url),
+                "sections": [_section(ref, site_url) for ref in crossref.sections if ref.guideline is g],
                 "cites": [{"regulation": ref.regulation, "article": ref.article}
                           for ref in g.references if ref.regulation is not None],
                 "documents": documents.get(g.id, []),
@@ -77,7 +80,7 @@ def crossref_data(corpus: Corpus, crossref: CrossRef) -> dict:
     }
 
 
-def crossref_rows(corpus: Corpus, crossref: CrossRef) -> list[list[str]]:
+def crossref_rows(corpus: Corpus, crossref: CrossRef, site_url: str | None = None) -> list[list[str]]:
     """The header and one row per (recommendation, implementing section); a lone row for an unimplemented one."""
     rows = [list(CSV_COLUMNS)]
     for r in corpus.recommendations:
@@ -87,7 +90,7 @@ def crossref_rows(corpus: Corpus, crossref: CrossRef) -> list[list[str]]:
             rows.append(head + [""] * (len(CSV_COLUMNS) - len(head)))
         for ref in refs:
             g, s = ref.guideline, ref.section
-            url = _urls(urls.guideline_key(g.kind, g.id), s.id)
+            url = _urls(urls.guideline_key(g.kind, g.id), s.id, site_url)
             rows.append(head + [g.id, g.kind, g.title.id, g.title.en or "", f"{g.id}/{s.id}",
                                 s.title.id, s.title.en or "", url["id"], url["en"]])
     return rows
@@ -129,11 +132,12 @@ CSV_WIDTHS = (8, 40, 40, 24, 20, 50, 50, 36, 50, 50, 50, 50)
 
 
 def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str,
-                  cache_dir: Path | None = None) -> list[Path]:
+                  cache_dir: Path | None = None, site_url: str | None = None) -> list[Path]:
     """Write data/crossref.json, data/crossref.csv (UTF-8 with a byte-order mark, so that Excel reads "–" and
     Indonesian letters right), data/crossref.xlsx, data/regulations.json and data/services.json into the built site.
     With `cache_dir` (the drafting kit's), the workbook is kept there under a digest of its rows and the code
-    that writes it, and written again only when one of them changed."""
+    that writes it, and written again only when one of them changed. With `site_url` (the site's address),
+    the pages' URLs in the JSON, CSV and workbook are absolute."""
     from pedoman.content.legal import regulations_data
     from pedoman.content.services import services_data
     from pedoman.documents.xlsx import write_table
@@ -146,9 +150,9 @@ def write_exports(corpus: Corpus, crossref: CrossRef, site_dir: Path | str,
                                 encoding="utf-8")
     services_path = folder / "services.json"
     services_path.write_text(json.dumps(services_data(corpus), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    json_path.write_text(json.dumps(crossref_data(corpus, crossref), ensure_ascii=False, indent=1) + "\n",
+    json_path.write_text(json.dumps(crossref_data(corpus, crossref, site_url), ensure_ascii=False, indent=1) + "\n",
                          encoding="utf-8")
-    rows = crossref_rows(corpus, crossref)
+    rows = crossref_rows(corpus, crossref, site_url)
     csv_path.write_text(csv_text(rows), encoding="utf-8-sig")
     xlsx_path = folder / "crossref.xlsx"
     latest = max((g.updated for g in corpus.guidelines), default=corpus.source.date)
