@@ -129,9 +129,12 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         return Markup('<span lang="id">{}</span>').format(term) if lang != "id" else escape(term)
 
     def agency(agency_id: str) -> Markup:
-        """The agency's abbreviation (Indonesian, marked as such) or, without one, its name in `lang`."""
+        """The agency's abbreviation or, without one, its name in `lang`. The abbreviation of an
+        Indonesian institution is Indonesian and marked so; an international body's (IOM) is not."""
         found = corpus.agencies[agency_id]
-        return term_in_id(found.abbreviation) if found.abbreviation else escape(found.name.get(lang))
+        if not found.abbreviation:
+            return escape(found.name.get(lang))
+        return escape(found.abbreviation) if found.level == "international" else term_in_id(found.abbreviation)
 
     def diagram(g: Guideline) -> Markup:
         parts = diagram_parts(g, lang, short_name)
