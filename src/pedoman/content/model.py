@@ -572,6 +572,6 @@ def part_anchor(part: str) -> str:
 # A section id may not take the anchor of another part of the page (or of the PDF's
 # abbreviation annex), or two headings would share an anchor.
 RESERVED_ANCHORS = frozenset(
-    {"summary", "sections", "references", "changes", "abbreviations", "documents"}
+    {"summary", "sections", "references", "changes", "abbreviations", "documents", "training"}
     | {part_anchor(part) for kind in GUIDELINE_MODELS for part in structured_parts(kind)}
 )
