@@ -561,3 +561,45 @@ def test_open_data_and_documents_say_what_each_file_is(browser, base, lang):
     if lang == "en":
         assert "working translation, not for signing" in CATALOGUE["en"]["doc_this_language"]
         assert "Indonesian original, to sign" == CATALOGUE["en"]["doc_other_language"]
+
+
+# --- desktop faults (issue 26) ----------------------------------------------------------------
+
+SIDEBAR_TITLE = """() => { const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  wrap.scrollTop = 37;
+  const title = document.querySelector('.md-sidebar--primary .md-nav--primary > .md-nav__title');
+  const r = title.getBoundingClientRect(), style = getComputedStyle(title), hits = [];
+  for (let y = r.top + 1; y < r.bottom; y += 3)
+    for (let x = r.left + 2; x < r.right; x += 20) { const hit = document.elementFromPoint(x, y); hits.push(!!hit && title.contains(hit)); }
+  return {scrolled: wrap.scrollTop, hits, background: style.backgroundColor, glow: style.boxShadow, rule: style.borderBottomWidth}; }"""
+
+
+def test_the_sidebar_title_covers_what_scrolls_under_it_on_a_laptop(browser, base):
+    context, page = open_page(browser, "1280")
+    page.goto(base + "guidelines/formation/gt-uji/")
+    state = page.evaluate(SIDEBAR_TITLE)
+    context.close()
+    assert state["scrolled"] > 0 and all(state["hits"]), state
+    assert state["background"] == "rgb(255, 255, 255)" and state["glow"] == "none" and state["rule"] != "0px", state
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_guidelines_title_sits_close_to_its_facts_on_a_laptop(browser, base, lang):
+    context, page = open_page(browser, "1280")
+    page.goto(base + LANGS[lang] + "guidelines/formation/gt-uji/")
+    gap = page.evaluate("""() => document.querySelector('article .pd-meta').getBoundingClientRect().top
+        - document.querySelector('article h1').getBoundingClientRect().bottom""")
+    context.close()
+    assert 0 <= gap <= 20, gap  # was 40 px
+
+
+def test_the_contents_and_the_blanks_to_fill_have_their_own_icons(browser, base):
+    context, page = open_page(browser, "390")
+    page.goto(base + "guidelines/formation/gt-uji/")
+    icons = page.evaluate("""() => ['details.pd-toc', 'details.pd-blanks', '.pd-icon-probe'].map(sel => {
+        let el = document.querySelector(sel);
+        if (!el) { el = document.createElement('details'); el.className = 'pd-icon-probe'; el.innerHTML = '<summary>x</summary>';
+                   document.querySelector('article').append(el); }  // a plain box: the admonition's pencil
+        return getComputedStyle(el.querySelector('summary'), '::before').maskImage; })""")
+    context.close()
+    assert all(icon.startswith("url(") for icon in icons) and len(set(icons)) == 3, icons
