@@ -78,9 +78,9 @@ def test_every_guideline_that_calls_for_documents_has_them(shipped):
             assert names[g.id] == {("kuesioner-uji-tuntas", "docx")}, g.id
     assert names["pendampingan-pemulihan-korban"] == {
         ("formulir-pengaduan-identifikasi", "docx"), ("formulir-rujukan", "docx"),
-        ("berita-acara-serah-terima", "docx"), ("formulir-penutupan-kasus", "docx")}
+        ("berita-acara-serah-terima", "docx"), ("formulir-penutupan-kasus", "docx"), ("surat-rujukan", "docx")}
     both = documents.kit(shipped)
-    assert len(both) == 2 * sum(len(v) for v in names.values()) == 58
+    assert len(both) == 2 * sum(len(v) for v in names.values()) == 60
 
 
 def test_forms_follow_the_stages_of_the_assistance_model(shipped):
@@ -360,27 +360,33 @@ def test_spreadsheets_freeze_their_header_and_offer_the_closed_sets(fixture_corp
     assert ws.freeze_panes == "A4"  # title, note, header
     header = [c.value for c in ws[3]]
     first = g.updated.year + 1
-    assert header[:7] == ["No.", "Program", "Kegiatan", "Indikator", "Kondisi awal (baseline)", "Satuan",
-                          "Target akhir periode"]
-    assert header[7:13] == [f"Target {first}", f"Target {first + 1}", f"Pagu {first} (Rp)", f"Pagu {first + 1} (Rp)",
-                            "Jumlah pagu (Rp)", "Penanggung jawab"]
-    assert header[13:] == ["Sumber anggaran", "Sumber dana (pilih)", "Kode program/kegiatan/subkegiatan",
-                           "Rekomendasi (R01–R12)", "Status pelaksanaan"]
-    assert "050-5889 Tahun 2021" in ws["P3"].comment.text  # where the codes come from; no code is filled in
-    assert all(ws.cell(row=r, column=16).value is None for r in range(4, 4 + len(g.action_plan)))
+    assert header == ["No.", "Program", "Kegiatan", "Indikator", "Kondisi awal (baseline)", "Satuan",
+                      "Target akhir periode", "Jumlah pagu (Rp)", "Penanggung jawab", "Sumber anggaran",
+                      "Sumber dana (pilih)", "Kode program/kegiatan/subkegiatan", "Rekomendasi (R01–R12)",
+                      "Status pelaksanaan"]
+    assert "050-5889 Tahun 2021" in ws["L3"].comment.text  # where the codes come from; no code is filled in
+    assert all(ws.cell(row=r, column=12).value is None for r in range(4, 4 + len(g.action_plan)))
     row = [c.value for c in ws[4]]
-    assert row[1] == g.action_plan[0].program.id and row[7:9] == ["[target tahunan]", "[target tahunan]"]
-    assert ws.column_dimensions["C"].width == 34 and ws["C4"].alignment.wrap_text
+    assert row[1] == g.action_plan[0].program.id
+    assert ws.column_dimensions["C"].width == 28 and ws["C4"].alignment.wrap_text
+    years = book.worksheets[2]  # the yearly targets and ceilings, on a sheet of their own
+    assert years.freeze_panes == "A4" and [c.value for c in years[3]] == [
+        "No.", "Kegiatan", f"Target {first}", f"Target {first + 1}", f"Pagu {first} (Rp)", f"Pagu {first + 1} (Rp)",
+        "Jumlah pagu (Rp)"]
+    assert [c.value for c in years[4]][2:4] == ["[target tahunan]", "[target tahunan]"]
+    link = f"'{ws.title}'!C4"
+    assert years["B4"].value == f'=IF({link}="","",{link})'  # the activity as the matrix names it
+    assert ws["H4"].value == f"=IF('{years.title}'!G4=\"\",\"\",'{years.title}'!G4)"  # its total ceiling
     lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in ws.data_validations.dataValidation
              if dv.type == "list"}
-    assert set(lists) == {"B", "M", "O", "Q", "R"}
+    assert set(lists) == {"B", "I", "K", "M", "N"}
     assert {dv.errorStyle for dv in lists.values()} == {"warning"}
     values = {col: [row[0].value for row in book["lists"][dv.formula1.split("!")[1].replace("$", "")]]
               for col, dv in lists.items()}
-    assert values["R"] == CATALOGUE["id"]["doc_status_values"].split(",")
-    assert values["Q"] == [r.id for r in fixture_corpus.recommendations]
+    assert values["N"] == CATALOGUE["id"]["doc_status_values"].split(",")
+    assert values["M"] == [r.id for r in fixture_corpus.recommendations]
     register = [a.label("id") for a in fixture_corpus.agencies.values() if a.active]
-    assert set(register) <= set(values["M"]) and len(values["M"]) > len({r.agency for r in g.action_plan})
+    assert set(register) <= set(values["I"]) and len(values["I"]) > len({r.agency for r in g.action_plan})
     g = next(g for g in fixture_corpus.guidelines if g.id == "kerja-sama-uji")
     book, ws = _sheet(fixture_kit / "documents/kerja-sama-uji/pks-anggaran.en.xlsx")
     assert ws["A2"].value.startswith("WORKING TRANSLATION") and ws.freeze_panes == "A4"
@@ -399,6 +405,13 @@ def test_workbooks_calculate_and_print(fixture_corpus, fixture_kit, name):
     layouts = {}
     for lang in ("id", "en"):
         book, ws = _sheet(fixture_kit / f"documents/{name}.{lang}.xlsx")
+        summaries = ws
+        if "rad" in name:  # the amounts are typed in on the sheet of the years; the matrix sums their totals
+            ws = book.worksheets[2]
+            matrix_total = [c.value for c in summaries[3]].index(ws.cell(row=3, column=ws.max_column).value) + 1
+            for r in (4, 3 + rows + 10):
+                cell = summaries.cell(row=r, column=matrix_total)
+                assert cell.value.startswith("=IF(") and cell.number_format == '"Rp" #,##0'
         header = [c.value for c in ws[3]]
         total_col = header.index("Jumlah pagu (Rp)" if "rad" in name and lang == "id" else
                                  "Total ceiling (Rp)" if "rad" in name else
@@ -413,13 +426,13 @@ def test_workbooks_calculate_and_print(fixture_corpus, fixture_kit, name):
         total = ws.cell(row=last + 1, column=total_col)
         assert total.data_type == "f" and total.value == f"=SUM({letter}4:{letter}{last})"
         assert ws.cell(row=last + 1, column=2).value == CATALOGUE[lang]["doc_total"]
-        sums = [c for row in ws.iter_rows(min_row=last + 2) for c in row if c.data_type == "f"]
+        sums = [c for row in summaries.iter_rows(min_row=last + 2) for c in row if c.data_type == "f"]
         assert sums and all(c.value.startswith("=SUMPRODUCT(") and c.number_format == '"Rp" #,##0' for c in sums)
         whole = [dv for dv in ws.data_validations.dataValidation if dv.type == "whole"]
         assert len(whole) == 1 and whole[0].errorStyle == "warning"
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
         assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.paperSize == 14  # Folio 8.5 x 13 in: F4
+        assert ws.page_setup.paperSize == (8 if "rad" in name else 14)  # A3 for the wide matrix; else Folio (F4)
         assert ws.print_title_rows == "$3:$3"
         assert ws.oddFooter.center.text == CATALOGUE[lang]["doc_page_of"] and "&P" in ws.oddFooter.center.text
         assert ws["C4"].border.left.style == "thin" and ws.cell(row=last, column=3).border.bottom.style == "thin"
@@ -471,7 +484,7 @@ def test_same_input_gives_the_same_bytes(fixture_corpus, fixture_kit, tmp_path):
 
 def test_the_whole_shipped_kit_is_written_quickly(shipped, tmp_path):
     written = documents.write_documents(shipped, tmp_path)
-    assert len(written.files) == 58
+    assert len(written.files) == 60
     # About 1.3 s on the shared 2-core machine (2026-11): cheap enough to write every build, uncached.
     assert written.seconds < 10, written.seconds
     stale = tmp_path / "documents" / "gone" / "old.id.docx"
@@ -525,6 +538,8 @@ EXPECTED = {
     "kesepakatan-bersama.en.docx": ["WORKING TRANSLATION", "JOINT AGREEMENT", "FIRST PARTY", "Article 1"],
     "pks-anggaran.id.xlsx": ["Pos biaya", "Jumlah (Rp)", "Status dalam APBD"],
     "pks-anggaran.en.xlsx": ["WORKING TRANSLATION", "Cost item", "Amount (Rp)"],
+    "surat-rujukan.id.docx": ["Sifat", "Rahasia", "Kepala UPTD PPA", "Tembusan"],
+    "surat-rujukan.en.docx": ["WORKING TRANSLATION", "Confidential", "Head of the UPTD PPA"],
     "kuesioner-uji-tuntas.id.docx": ["KUESIONER UJI TUNTAS", "☐ Ya", "Pertanyaan", "Jawaban"],
     "kuesioner-uji-tuntas.en.docx": ["WORKING TRANSLATION", "DUE-DILIGENCE QUESTIONNAIRE", "☐ Partly"],
 }

@@ -75,6 +75,8 @@ class Para:
     """A boxed notice (the working-translation note, the confidentiality note)."""
     aside: bool = False
     """Set in the right half of the page, left-aligned (the header of a Lampiran)."""
+    ragged: bool = False
+    """Left-aligned, not justified (an address of broken lines)."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,13 @@ class Sheet:
     summaries: tuple[Summary, ...] = ()
     signatures: tuple[Signature, ...] = ()
     """Side by side under the table."""
+    links: dict[int, tuple[str, int]] = field(default_factory=dict)
+    """Column index → (another sheet's title, its column index): on every row, the empty ones too, the cell
+    shows that sheet's cell of the same row (a formula; empty while that cell is). The sheets share their
+    row layout (title, note, header)."""
+    paper: str = ""
+    """"a3" for a sheet too wide to read on the document's paper (the RAD matrix): printed on A3 landscape
+    whatever the setting; "" follows the setting."""
 
 
 @dataclass(frozen=True)

@@ -171,42 +171,55 @@ class FormationDrafts(Drafter):
                              W[f"doc_purpose_plan_{level}"], blocks)
 
     def action_plan_matrix(self) -> Document:
-        """The RAD matrix as a workbook to plan and budget with: per activity its baseline, unit, target at
-        the end of the period and per year, the ceiling (pagu) per year and their total, the agency, the
-        source of funds, the nomenclature code (left to the planner) and the recommendation; a total row
-        and the totals per source of funds and per agency are formulas; signed by the head of the region."""
-        g, W = self.g, self.W
+        """The RAD matrix as a workbook to plan and budget with, on two sheets that each print readably on
+        A3 landscape (the 24 columns on one sheet printed at 36% on F4, 55% on A3):
+        - the matrix: per activity its baseline, unit, target at the end of the period, the total ceiling
+          (linked from the second sheet), the agency, the source of funds, the nomenclature code (left to
+          the planner), the recommendation and the status, with a total row and the totals per source of
+          funds and per agency as formulas;
+        - the years: per activity (linked from the first sheet, row by row) its target and ceiling (pagu)
+          for each year of the period and their total, with a total row per year.
+        Both are signed by the head of the region."""
+        g, W, X = self.g, self.W, self.texts
         level = g.documents.decree.level
         years = self.plan_years()
         n = len(years)
         blank = f"[{W.doc_blank_yearly_target}]"
+        matrix_title, years_title = W.doc_plan_matrix[:31], X.matrix_years_sheet[:31]
         headers = (W.doc_no, W.doc_program, W.activity, W.indicator, W.doc_baseline, W.doc_unit, W.doc_target_end,
-                   *(W.doc_target_year.format(year=y) for y in years),
-                   *(W.doc_ceiling_year.format(year=y) for y in years), W.doc_ceiling_total,
-                   W.doc_responsible_agency, W.budget_source, W.doc_fund_source, W.doc_nomenclature_code,
-                   W.doc_recommendation, W.doc_status)
-        ceilings = tuple(range(7 + n, 7 + 2 * n))
-        total, agency, _, source, code, rec, status = range(7 + 2 * n, 14 + 2 * n)
+                   W.doc_ceiling_total, W.doc_responsible_agency, W.budget_source, W.doc_fund_source,
+                   W.doc_nomenclature_code, W.doc_recommendation, W.doc_status)
+        total, agency, _, source, code, rec, status = range(7, 14)
         rows = tuple((str(i), self.t(row.program), self.t(row.activity), self.t(row.indicator), "", "",
-                      self.t(row.target), *(blank if y in row.years else "" for y in range(1, n + 1)),
-                      *("" for _ in years), "", self.agency(row.agency), self.t(row.budget), "", "", "", "")
+                      self.t(row.target), "", self.agency(row.agency), self.t(row.budget), "", "", "", "")
                      for i, row in enumerate(g.action_plan, 1))
         programs = tuple(dict.fromkeys(self.t(row.program) for row in g.action_plan))
         in_rows = tuple(dict.fromkeys(self.agency(row.agency) for row in g.action_plan))
         register = tuple(a.label(self.lang) for a in self.corpus.agencies.values() if a.active)
         sources = tuple(W.doc_fund_sources.split(","))
-        sheet = Sheet(
-            W.doc_plan_matrix[:31], headers, rows,
-            (5, 24, 34, 30, 14, 10, 24, *([14] * n), *([16] * n), 18, 28, 26, 18, 18, 14, 16),
+        common = dict(note=W.doc_translation_notice, empty_rows=10, total=W.doc_total, footer=W.doc_page_of,
+                      page_header=W.doc_sheet_header if self.lang != LANGUAGES[0] else "",
+                      signatures=(self.signing(level),), paper="a3")
+        year_total = 2 + 2 * n
+        matrix = Sheet(
+            matrix_title, headers, rows, (5, 18, 28, 24, 12, 9, 18, 17, 22, 18, 13, 13, 10, 12),
             choices={1: programs, agency: tuple(dict.fromkeys(in_rows + register)),
                      source: sources, rec: tuple(r.id for r in self.corpus.recommendations),
                      status: tuple(W.doc_status_values.split(","))},
-            amounts=ceilings, row_totals={total: ceilings}, total=W.doc_total, empty_rows=10,
+            links={total: (years_title, year_total)},
             summaries=(Summary(W.doc_total_by_source, source, sources, total),
                        Summary(W.doc_total_by_agency, agency, in_rows, total)),
             comments={code: W.doc_nomenclature_comment},
-            heading=f"{W.doc_plan_matrix}: {self.t(g.title)}", note=W.doc_translation_notice,
-            page_header=W.doc_sheet_header if self.lang != LANGUAGES[0] else "", footer=W.doc_page_of,
-            signatures=(self.signing(level),))
+            heading=f"{W.doc_plan_matrix}: {self.t(g.title)}", **common)
+        ceilings = tuple(range(2 + n, 2 + 2 * n))
+        year_rows = tuple(("", "", *(blank if y in row.years else "" for y in range(1, n + 1)), *("" for _ in years), "")
+                          for row in g.action_plan)
+        per_year = Sheet(
+            years_title, (W.doc_no, W.activity, *(W.doc_target_year.format(year=y) for y in years),
+                          *(W.doc_ceiling_year.format(year=y) for y in years), W.doc_ceiling_total),
+            year_rows, (5, 30, *([11] * n), *([16] * n), 18),
+            links={0: (matrix_title, 0), 1: (matrix_title, 2)},
+            amounts=ceilings, row_totals={year_total: ceilings},
+            heading=f"{X.matrix_years_sheet}: {self.t(g.title)}", **common)
         return self.document("rad-matriks", "action-plan-matrix", f"{W.doc_plan_matrix}: {self.t(g.title)}",
-                             W.doc_purpose_plan_matrix, sheets=(sheet,), format="xlsx")
+                             W.doc_purpose_plan_matrix, sheets=(matrix, per_year), format="xlsx")

@@ -283,6 +283,8 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
             _runs(p, block.text, bold=block.bold)
             if block.centered:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if block.ragged:
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
             if block.aside:  # a Lampiran's header: the right half of the page, left-aligned, before its table
                 p.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 p.paragraph_format.left_indent = Cm(width_cm / 2)

@@ -8,8 +8,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 
-from pedoman.documents.blocks import Block, Document, Heading, Para, Runs, Signature, Table, runs
+from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Signature, Table, runs
 from pedoman.documents.drafting import Drafter
+from pedoman.documents.texts import catalogue, items
+
+REFERRAL = "rujukan"
+"""A victim-assistance guideline whose forms include a referral form (its id holds this word) also gets
+the formal referral letter the head of the UPTD PPA signs."""
 
 
 class FormDrafts(Drafter):
@@ -39,6 +44,22 @@ class FormDrafts(Drafter):
             blocks.append(Table((W.doc_field, W.doc_entry),
                                 tuple((self.r(f.label), self.answer(f)) for f in part.fields), (4, 6)))
         return self.document(form.id, "form", self.t(form.title), self.t(form.purpose), blocks)
+
+    def referral_letter(self) -> Document:
+        """The UPTD PPA's referral letter as an official letter (tata naskah dinas): letterhead, place and
+        date, Nomor / Sifat (Rahasia) / Lampiran / Hal, addressee, body without the victim's identity,
+        the head's signature with NIP, and Tembusan."""
+        X = catalogue()[self.lang]
+        heads, values = items(X.letter_heads), items(X.letter_values)
+        body = items(X.letter_body)
+        copies = items(X.letter_copies)
+        blocks: list[Block] = [*self.intro(), Para(runs(X.letter_letterhead), centered=True, bold=True),
+                               Para(runs(X.letter_place_date), aside=True)]
+        blocks += [Labelled(head, (runs(value),)) for head, value in zip(heads, values)]
+        blocks += [Para(runs(X.letter_addressee), ragged=True), *(Para(runs(p)) for p in body),
+                   Signature(office=runs(X.letter_signer), name=runs(X.letter_name)),
+                   Para(runs(copies[0])), *(Para(runs(f"{i}. {c}")) for i, c in enumerate(copies[1:], 1))]
+        return self.document("surat-rujukan", "letter", X.letter_title, X.letter_purpose, blocks)
 
     def questionnaire(self) -> Document:
         g, W = self.g, self.W

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 from pedoman.documents.agreements import CooperationDrafts
 from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, Document
 from pedoman.documents.decrees import FormationDrafts
-from pedoman.documents.forms import FormDrafts
+from pedoman.documents.forms import REFERRAL, FormDrafts
 from pedoman.documents.slides import FOLDER as SLIDES_FOLDER
 from pedoman.documents.slides import Deck, decks
 
@@ -61,7 +61,8 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
         if kind == "cooperation":
             return [self.joint_agreement(), self.agreement(), self.agreement_budget()]
         if kind == "victim-assistance":
-            return [self.form(f) for f in docs.forms]
+            letter = [self.referral_letter()] if any(REFERRAL in f.id for f in docs.forms) else []
+            return [self.form(f) for f in docs.forms] + letter
         return [self.questionnaire()]
 
 

@@ -87,7 +87,7 @@ def _height(texts, widths) -> float:
     return lines * LINE + 4
 
 
-def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int]) -> None:
+def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int], others: dict[str, Sheet]) -> None:
     """The sheet's title and note rows, header, rows, empty rows, total row, summaries and signatures."""
     row = 1
     columns = len(sheet.headers)
@@ -116,12 +116,18 @@ def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int]) -> N
     first = head + 1
     count = len(sheet.rows) + sheet.empty_rows
     end = first + max(count, 1) - 1
-    amounts = set(sheet.amounts) | set(sheet.row_totals)
+    linked_money = {col for col, (title, other) in sheet.links.items()
+                    if other in others[title].amounts or other in others[title].row_totals}
+    amounts = set(sheet.amounts) | set(sheet.row_totals) | linked_money
     for i in range(max(count, 1)):
         r = first + i
         values = sheet.rows[i] if i < len(sheet.rows) else ("",) * columns
         for col, value in enumerate(values, 1):
-            if col - 1 in sheet.row_totals:
+            if col - 1 in sheet.links:
+                title, other = sheet.links[col - 1]
+                ref = f"{quote_sheetname(title)}!{get_column_letter(other + 1)}{r}"
+                cell = ws.cell(row=r, column=col, value=f'=IF({ref}="","",{ref})')
+            elif col - 1 in sheet.row_totals:
                 cell = ws.cell(row=r, column=col, value="=SUM(" + ",".join(
                     f"{get_column_letter(c + 1)}{r}" for c in sheet.row_totals[col - 1]) + ")")
             else:
@@ -197,8 +203,8 @@ def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int]) -> N
     ws.print_title_rows = f"{head}:{head}"
 
 
-PAPER_CODES = {"f4": 14, "a4": 9}
-"""Excel's paper codes: 14 is Folio (8.5 × 13 in, 216 × 330 mm, F4 as printers offer it), 9 is A4."""
+PAPER_CODES = {"f4": 14, "a4": 9, "a3": 8}
+"""Excel's paper codes: 14 is Folio (8.5 × 13 in, 216 × 330 mm, F4 as printers offer it), 9 is A4, 8 is A3."""
 
 
 def write_xlsx(d: Document, path: Path, paper: str = "f4") -> None:
@@ -209,9 +215,9 @@ def write_xlsx(d: Document, path: Path, paper: str = "f4") -> None:
     list_column = [0]
     for sheet in d.sheets:
         ws = book.create_sheet(sheet.title)
-        _sheet(book, ws, sheet, lists, list_column)
+        _sheet(book, ws, sheet, lists, list_column, {s.title: s for s in d.sheets})
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = PAPER_CODES[paper]
+        ws.page_setup.paperSize = PAPER_CODES[sheet.paper or paper]
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
@@ -263,7 +269,7 @@ def write_table(path: Path, title: str, headers, rows, widths, day: datetime.dat
     ws.title = title
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
-    _sheet(book, ws, Sheet(title, tuple(headers), tuple(tuple(r) for r in rows), tuple(widths)), lists, [0])
+    _sheet(book, ws, Sheet(title, tuple(headers), tuple(tuple(r) for r in rows), tuple(widths)), lists, [0], {})
     book.remove(lists)
     moment = datetime.datetime.combine(day, datetime.time(0, 0))
     book.properties.creator = book.properties.lastModifiedBy = "pedoman"
