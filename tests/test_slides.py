@@ -326,8 +326,17 @@ def test_libreoffice_shows_every_shipped_deck_whole(tmp_path):
     assert run.returncode == 0, run.stderr
     for deck in written.decks:
         pdf = tmp_path / "pdf" / f"{deck.stem}.pdf"
-        assert len(PdfReader(pdf).pages) == len(Presentation(str(deck)).slides), deck.name
-        words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
-        low = [m.group(3) for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', words)
-               if float(m.group(2)) > BODY_FOOT and float(m.group(1)) < FOOTER_TOP]
-        assert not low, (deck.name, low[:10])
+        prs = Presentation(str(deck))
+        assert len(PdfReader(pdf).pages) == len(prs.slides), deck.name
+        pages = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+        for n, (slide, page) in enumerate(zip(prs.slides, pages.split("<page ")[1:]), start=1):
+            words = [(*map(float, m.groups()[:4]), m.group(5)) for m in re.finditer(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page)]
+            low = [w for x0, y0, x1, y1, w in words if y1 > BODY_FOOT and y0 < FOOTER_TOP]
+            assert not low, (deck.name, n, low[:10])
+            for box in (s for s in slide.shapes if s.name.startswith("Step ")):  # points, as pdftotext gives
+                left, top, right, bottom = (box.left / 12700, box.top / 12700, (box.left + box.width) / 12700,
+                                            (box.top + box.height) / 12700)
+                below = [w for x0, y0, x1, y1, w in words
+                         if left <= x0 and x1 <= right and top <= y0 < bottom and y1 > bottom + 0.5]
+                assert not below, (deck.name, n, box.name, below)  # a step's text stays inside its box
