@@ -69,7 +69,7 @@ def find(corpus, gid, name, lang, fmt="docx"):
 
 def test_every_guideline_that_calls_for_documents_has_them(shipped):
     names = {g.id: {(d.name, d.format) for d in documents.for_guideline(shipped, g, "id")} for g in shipped.guidelines}
-    formation = {("sk-pembentukan", "docx"), ("rad", "docx"), ("rad-matriks", "xlsx")}
+    formation = {("sk-pembentukan", "docx"), ("rad", "docx"), ("rad-matriks", "xlsx"), ("rad-pemantauan", "xlsx")}
     assert names["gt-provinsi"] == names["gt-kabupaten-desa"] == formation
     for g in shipped.guidelines:
         if g.kind == "cooperation":
@@ -80,7 +80,7 @@ def test_every_guideline_that_calls_for_documents_has_them(shipped):
         ("formulir-pengaduan-identifikasi", "docx"), ("formulir-rujukan", "docx"),
         ("berita-acara-serah-terima", "docx"), ("formulir-penutupan-kasus", "docx"), ("surat-rujukan", "docx")}
     both = documents.kit(shipped)
-    assert len(both) == 2 * sum(len(v) for v in names.values()) == 60
+    assert len(both) == 2 * sum(len(v) for v in names.values()) == 64
 
 
 def test_forms_follow_the_stages_of_the_assistance_model(shipped):
@@ -484,7 +484,7 @@ def test_same_input_gives_the_same_bytes(fixture_corpus, fixture_kit, tmp_path):
 
 def test_the_whole_shipped_kit_is_written_quickly(shipped, tmp_path):
     written = documents.write_documents(shipped, tmp_path)
-    assert len(written.files) == 60
+    assert len(written.files) == 64
     # About 1.3 s on the shared 2-core machine (2026-11): cheap enough to write every build, uncached.
     assert written.seconds < 10, written.seconds
     stale = tmp_path / "documents" / "gone" / "old.id.docx"
@@ -538,6 +538,8 @@ EXPECTED = {
     "kesepakatan-bersama.en.docx": ["WORKING TRANSLATION", "JOINT AGREEMENT", "FIRST PARTY", "Article 1"],
     "pks-anggaran.id.xlsx": ["Pos biaya", "Jumlah (Rp)", "Status dalam APBD"],
     "pks-anggaran.en.xlsx": ["WORKING TRANSLATION", "Cost item", "Amount (Rp)"],
+    "rad-pemantauan.id.xlsx": ["Realisasi", "Kendala", "Tindak lanjut"],
+    "rad-pemantauan.en.xlsx": ["WORKING TRANSLATION", "Achieved", "Obstacles"],
     "surat-rujukan.id.docx": ["Sifat", "Rahasia", "Kepala UPTD PPA", "Tembusan"],
     "surat-rujukan.en.docx": ["WORKING TRANSLATION", "Confidential", "Head of the UPTD PPA"],
     "kuesioner-uji-tuntas.id.docx": ["KUESIONER UJI TUNTAS", "☐ Ya", "Pertanyaan", "Jawaban"],
@@ -569,7 +571,7 @@ def test_pages_link_their_documents_and_list_the_blanks(tmp_path):
     shutil.copytree(VALID, content)
     build = build_site(tmp_path, content, pedoman={"documents_paper": "a4"})
     assert build.returncode == 0, build.output
-    assert "drafting kit: 16 documents (16 written, 0 kept)" in build.output and "(A4 paper)" in build.output
+    assert "drafting kit: 18 documents (18 written, 0 kept)" in build.output and "(A4 paper)" in build.output
     site = build.site
     corpus = load_corpus(content)
     for lang, prefix in (("id", ""), ("en", "en/")):
@@ -578,7 +580,7 @@ def test_pages_link_their_documents_and_list_the_blanks(tmp_path):
         box = soup.select_one(".pd-documents-box")
         assert CATALOGUE[lang]["documents_box"] in box.get_text()
         links = [a["href"] for a in box.select("ul.pd-documents > li > a")]
-        assert len(links) == 2 * 3  # three documents, each in both languages
+        assert len(links) == 2 * 4  # four documents, each in both languages
         base = f"{prefix}guidelines/formation/gt-uji/"
         assert all(resolves(site, _join(base, href)) for href in links), links
         listed = box.select_one("details.pd-blanks").get_text()
@@ -589,7 +591,7 @@ def test_pages_link_their_documents_and_list_the_blanks(tmp_path):
     assert round(sections[0].page_height.mm) == 297
     data = json.loads((site / "data/crossref.json").read_text(encoding="utf-8"))
     listed = [u for g in data["guidelines"] for d in g["documents"] for u in d["url"].values()]
-    assert len(listed) == 16 and all((site / u).is_file() for u in listed)
+    assert len(listed) == 18 and all((site / u).is_file() for u in listed)
     raw = (site / "data/crossref.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "–".encode() not in raw[:3]
     book = openpyxl.load_workbook(site / "data/crossref.xlsx")

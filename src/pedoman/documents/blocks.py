@@ -180,6 +180,9 @@ class Sheet:
     summaries: tuple[Summary, ...] = ()
     signatures: tuple[Signature, ...] = ()
     """Side by side under the table."""
+    ratios: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Column index → (numerator column, denominator column): on every row and the total row, the first
+    divided by the second as a percentage, empty while the denominator is empty or zero."""
     links: dict[int, tuple[str, int]] = field(default_factory=dict)
     """Column index → (another sheet's title, its column index): on every row, the empty ones too, the cell
     shows that sheet's cell of the same row (a formula; empty while that cell is). The sheets share their

@@ -223,3 +223,22 @@ class FormationDrafts(Drafter):
             heading=f"{X.matrix_years_sheet}: {self.t(g.title)}", **common)
         return self.document("rad-matriks", "action-plan-matrix", f"{W.doc_plan_matrix}: {self.t(g.title)}",
                              W.doc_purpose_plan_matrix, sheets=(matrix, per_year), format="xlsx")
+
+    def action_plan_monitor(self) -> Document:
+        """The half-yearly monitoring sheet of the RAD: per activity its target and what was achieved, the
+        ceiling and what was spent, achievement and absorption as formulas (the latter in the total row
+        too), obstacles and follow-up; signed by the task force's daily chair."""
+        g, W, X = self.g, self.W, self.texts
+        heads = items(X.monitor_headers)
+        headers = (W.doc_no, W.doc_program, W.activity, W.indicator, W.doc_responsible_agency, *heads)
+        rows = tuple((str(i), self.t(row.program), self.t(row.activity), self.t(row.indicator),
+                      self.agency(row.agency), *("" for _ in heads)) for i, row in enumerate(g.action_plan, 1))
+        sheet = Sheet(
+            X.monitor_sheet[:31], headers, rows, (5, 16, 26, 22, 20, 12, 12, 11, 16, 16, 12, 24, 24),
+            amounts=(8, 9), ratios={7: (6, 5), 10: (9, 8)}, total=W.doc_total, empty_rows=10,
+            heading=f"{X.monitor_title}: {self.t(g.title)} — {X.monitor_period}", note=W.doc_translation_notice,
+            page_header=W.doc_sheet_header if self.lang != LANGUAGES[0] else "", footer=W.doc_page_of,
+            signatures=(Signature(office=runs(X.monitor_signer), name=runs(f"[{W.doc_blank_name}]"),
+                                  place=runs(W.doc_signed_at), date=runs(W.doc_signed_on)),), paper="a3")
+        return self.document("rad-pemantauan", "action-plan-monitor", f"{X.monitor_title}: {self.t(g.title)}",
+                             X.monitor_purpose, sheets=(sheet,), format="xlsx")

@@ -57,7 +57,7 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
             return []
         kind = self.g.kind
         if kind == "formation":
-            return [self.decree(), self.action_plan(), self.action_plan_matrix()]
+            return [self.decree(), self.action_plan(), self.action_plan_matrix(), self.action_plan_monitor()]
         if kind == "cooperation":
             return [self.joint_agreement(), self.agreement(), self.agreement_budget()]
         if kind == "victim-assistance":

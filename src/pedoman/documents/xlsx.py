@@ -68,12 +68,19 @@ def _text(ws, row: int, column: int, value: str | int | None):
 
 
 RUPIAH = '"Rp" #,##0'
+PERCENT = "0%"
 """The number format of every amount cell."""
 
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LINE = 15
 """Points per line of wrapped text (the default 11-point font)."""
+
+
+def _ratio(columns: tuple[int, int], row: int) -> str:
+    """The formula dividing one column's cell by another's on `row`, empty while the divisor is empty or 0."""
+    top, bottom = (f"{get_column_letter(c + 1)}{row}" for c in columns)
+    return f'=IF(N({bottom})=0,"",N({top})/{bottom})'
 
 
 def _height(texts, widths) -> float:
@@ -123,7 +130,10 @@ def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int], othe
         r = first + i
         values = sheet.rows[i] if i < len(sheet.rows) else ("",) * columns
         for col, value in enumerate(values, 1):
-            if col - 1 in sheet.links:
+            if col - 1 in sheet.ratios:
+                cell = ws.cell(row=r, column=col, value=_ratio(sheet.ratios[col - 1], r))
+                cell.number_format = PERCENT
+            elif col - 1 in sheet.links:
                 title, other = sheet.links[col - 1]
                 ref = f"{quote_sheetname(title)}!{get_column_letter(other + 1)}{r}"
                 cell = ws.cell(row=r, column=col, value=f'=IF({ref}="","",{ref})')
@@ -168,6 +178,9 @@ def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int], othe
                 letter = get_column_letter(col)
                 cell.value = f"=SUM({letter}{first}:{letter}{end})"
                 cell.number_format = RUPIAH
+            elif col - 1 in sheet.ratios and set(sheet.ratios[col - 1]) <= amounts:  # rupiah over rupiah
+                cell.value = _ratio(sheet.ratios[col - 1], row)
+                cell.number_format = PERCENT
         label.font = Font(bold=True)
         row += 1
     for summary in sheet.summaries:
