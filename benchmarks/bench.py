@@ -46,7 +46,9 @@ from pathlib import Path
 import yaml
 
 from pedoman import load_corpus, prepare
+from pedoman.content.language import forget_verdicts
 from pedoman.content.loader import forget_loaded
+from pedoman.content.privacy import forget_findings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from harness import ROOT, Preview, read_config, write_variant  # noqa: E402  (the tests' harness, not shipped)
@@ -246,7 +248,9 @@ def validation(n: int, runs: int) -> dict:
 
     timings = {"validate": [], "bare": []}
     for _ in range(runs):
-        forget_loaded()  # as `pedoman validate` does it: every file read and parsed
+        forget_loaded()  # as `pedoman validate` does it: every file read and parsed, every text judged
+        forget_verdicts()
+        forget_findings()
         start = time.perf_counter()
         load_corpus(content)
         timings["validate"].append(time.perf_counter() - start)

@@ -51,7 +51,7 @@ def on_config(config):
     settings = _plugin_errors(lambda: pedoman.read_settings(config.extra))
     docs, staging = Path(config.docs_dir), base / settings.staging
     prepared = _plugin_errors(lambda: pedoman.prepare(base / settings.content, docs, staging,
-                                                      base / settings.template_cache))
+                                                      base / settings.render_cache))
     for warning in prepared.warnings:
         log.warning(warning)
     config.docs_dir = str(staging)
@@ -119,7 +119,7 @@ def on_env(env, config, files):
     env.globals["pd_words"] = CATALOGUE
     env.globals["pd_live"] = _command["name"] == "serve"  # the live preview registers no offline worker
     if "settings" in _state:  # a pedoman build (the benchmark's plain build borrows only the words)
-        pedoman.keep_compiled(env, _state["base"] / _state["settings"].template_cache)
+        pedoman.keep_compiled(env, _state["base"] / _state["settings"].render_cache / "templates")
     return env
 
 

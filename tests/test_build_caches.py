@@ -62,7 +62,7 @@ def test_a_kept_compiled_template_is_compiled_again_when_its_source_changes(tmp_
 
 
 def test_the_build_keeps_the_pages_and_the_themes_compiled_templates(fixture_site):
-    kept = list((fixture_site.site.parent / "build" / "template-cache").iterdir())
+    kept = list((fixture_site.site.parent / "build" / "render-cache" / "templates").iterdir())
     assert len(kept) > 20  # the pages' templates and the theme's (base.html, partials)
 
 

@@ -42,7 +42,7 @@ def _with_changed(corpus, except_id=None):
 def _own_pages(corpus, g_id: str) -> dict:
     """Guideline `g_id`'s page, its training module's page and its documents' listing, in each language,
     rendered cold."""
-    pagecache.forget()
+    pagecache.forget(folder=True)
     renderer = Renderer(corpus, build_crossref(corpus))
     g = next(g for g in corpus.guidelines if g.id == g_id)
     out = {}
@@ -78,7 +78,7 @@ def _pages(corpus):
 
 
 def test_a_kept_page_is_used_only_while_its_inputs_are_unchanged():
-    pagecache.forget()
+    pagecache.forget(folder=True)
     g = CORPUS.guidelines[0]
     key = (urls.guideline_key(g.kind, g.id), "id")
     first = _pages(CORPUS)
@@ -92,3 +92,30 @@ def test_a_kept_page_is_used_only_while_its_inputs_are_unchanged():
     assert _pages(edited)[key].markdown != first[key].markdown
     pagecache.forget()
     assert _pages(edited)[key].markdown == _pages(edited)[key].markdown
+
+
+def test_a_fresh_build_finds_a_page_kept_on_disk_only_from_the_same_inputs_and_code(tmp_path, monkeypatch):
+    g = CORPUS.guidelines[0]
+    key = (urls.guideline_key(g.kind, g.id), "en")
+    pagecache.forget(folder=True)
+    pagecache.keep_in(tmp_path)
+    first = _pages(CORPUS)[key]
+    files = sorted(tmp_path.glob("*.pickle"))
+    assert len(files) == 6 * len(CORPUS.guidelines)  # page, module page and documents, in two languages
+
+    rendered, render = [], Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, template, *a, **k: rendered.append(template)
+                        or render(self, template, *a, **k))
+    pagecache.forget()  # a new process: nothing in memory
+    again = _pages(CORPUS)[key]
+    assert again is not first and again.markdown == first.markdown
+    per_guideline = {f"{kind}.md.j2" for kind in {g.kind for g in CORPUS.guidelines}} | {"training_module.md.j2"}
+    assert rendered and not per_guideline & set(rendered)  # the other pages are rendered every build
+
+    pagecache.forget()
+    monkeypatch.setattr(pagecache, "_code", lambda: "other code")
+    pagecache.keep_in(tmp_path)
+    _pages(CORPUS)
+    assert per_guideline <= set(rendered)
+    assert len(list(tmp_path.glob("*.pickle"))) == 2 * len(files)  # other code: nothing was found, all kept anew
+    pagecache.forget(folder=True)

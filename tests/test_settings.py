@@ -15,7 +15,7 @@ from pedoman.settings import Settings, SettingsError, read_settings
 @pytest.mark.parametrize("pedoman, message", [
     ({"pdf_cach": "x"}, "extra.pedoman.pdf_cach: unknown setting; did you mean 'pdf_cache'?"),
     ({"colour": "red"}, "extra.pedoman.colour: unknown setting (known settings: content, staging, search, pdf, "
-                        "pdf_cache, pdf_author, documents_paper, documents_cache, template_cache)"),
+                        "pdf_cache, pdf_author, documents_paper, documents_cache, render_cache)"),
     ({"documents_paper": "letter"}, "extra.pedoman.documents_paper: expected f4 or a4, found 'letter'"),
     ({"pdf_author": 7}, "extra.pedoman.pdf_author: expected a text, found 7"),
     ({"pdf": "no"}, "extra.pedoman.pdf: expected true or false, found 'no'"),

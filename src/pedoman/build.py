@@ -26,6 +26,7 @@ from pedoman import cachefolder
 from pedoman.errors import BuildError
 from pedoman.presentation.abbreviations import expansions, mark_abbreviations
 from pedoman.settings import Settings
+from pedoman.site import pagecache
 from pedoman.site.downloads import settle
 from pedoman.site.feeds import write_feeds
 from pedoman.site.offline import write_offline, write_retiring_worker
@@ -76,15 +77,16 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
     ]
 
 
-def prepare(content: Path, docs: Path, staging: Path, template_cache: Path | None = None) -> Prepared:
+def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None = None) -> Prepared:
     """Validate `content`, render every page and sync them with `docs` into `staging`; with
-    `template_cache`, the pages' templates are compiled once and kept there between builds.
+    `render_cache`, compiled templates and the guidelines' rendered pages are kept there between builds.
 
     Raises `ContentErrors` before anything is written when the content is invalid.
     """
     wait_for_background()
-    if template_cache is not None:
-        cachefolder.keep_compiled(page_templates(), template_cache)
+    if render_cache is not None:
+        cachefolder.keep_compiled(page_templates(), render_cache / "templates")
+        pagecache.keep_in(render_cache / "pages")
     corpus = load_corpus(Path(content))
     crossref = build_crossref(corpus)
     renderer = Renderer(corpus, crossref)

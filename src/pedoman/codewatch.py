@@ -32,6 +32,12 @@ _IMPORTED = _digests()
 """The package's files as they were when it was imported (this module is imported with it)."""
 
 
+def code_digest() -> str:
+    """A digest of the package's files as imported: part of the key of what is kept on disk from them."""
+    return hashlib.sha256(repr(sorted((p.relative_to(PACKAGE).as_posix(), d) for p, d in _IMPORTED.items()))
+                          .encode("utf-8")).hexdigest()
+
+
 def current() -> ModuleType:
     """The `pedoman` package as its files are now: imported again if any file changed."""
     if _digests() != _IMPORTED:

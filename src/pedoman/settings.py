@@ -42,9 +42,10 @@ class Settings(BaseModel):
                                              "Lampiran II of UU 12/2011 sets for regulations) or a4")
     documents_cache: str = Field("build/documents-cache",
                                  description="where the drafting kit's written documents are kept between builds")
-    template_cache: str = Field("build/template-cache",
-                                description="where the pages' and the theme's compiled templates are kept between "
-                                            "builds (each checked against its source before use)")
+    render_cache: str = Field("build/render-cache",
+                              description="where the pages' and the theme's compiled templates (templates/) and the "
+                                          "guidelines' rendered pages (pages/) are kept between builds, each under "
+                                          "what it is made from")
 
 
 def read_settings(extra: dict) -> Settings:

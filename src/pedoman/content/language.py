@@ -76,6 +76,11 @@ the live preview asks the detector only about texts it has not judged (emptied p
 VERDICTS_KEPT = 200_000
 
 
+def forget_verdicts() -> None:
+    """Judge every text anew (the benchmark measures validation as `pedoman validate` runs it, cold)."""
+    _VERDICTS.clear()
+
+
 def misplaced(texts: list[tuple[str, str]]) -> list[int]:
     """The indices of the `(lang, text)` pairs whose text reads as the other language."""
     judged: dict[int, tuple[str, str]] = {}

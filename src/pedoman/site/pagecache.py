@@ -11,18 +11,27 @@ they are made from:
   version, status, date, whether it is fully translated, and each section's id, title and
   cross-references (the tables linking sections to recommendations, agencies and the 5K);
 - the template, the page's address, its language and its front matter.
-Templates and code are not in the key: `codewatch` imports the package again when any of its
-files changes, which starts an empty cache. `tests/test_pagecache.py` renders every guideline
-page with every other guideline's remaining content changed and finds the page unchanged, so a
-template that starts reading more fails it before it can show old text.
+In memory, templates and code need not be in the key: `codewatch` imports the package again when
+any of its files changes, which starts an empty cache. On disk (`keep_in`, the build's
+`render_cache`), the key also holds a digest of the package's files and the versions of the
+libraries that render, so a fresh build re-uses a page only from the same code.
+`tests/test_pagecache.py` renders every guideline page with every other guideline's remaining
+content changed and finds the page unchanged, so a template that starts reading more fails it
+before it can show old text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pedoman import cachefolder, codewatch
 
 if TYPE_CHECKING:
     from pedoman.content.corpus import Corpus
@@ -62,18 +71,47 @@ def guideline_digest(corpus: Corpus, g: Guideline) -> bytes:
     return hashlib.sha256(g.model_dump_json().encode("utf-8") + repr(sorted((records or {}).items())).encode()).digest()
 
 
+RENDERING_LIBRARIES = ("Jinja2", "Markdown", "nh3", "MarkupSafe", "Babel", "pydantic")
+_FOLDER: list[Path] = []
+
+
+@cache
+def _code() -> str:
+    """The package's code and the rendering libraries' versions: part of every key kept on disk."""
+    return codewatch.code_digest() + repr([metadata.version(name) for name in RENDERING_LIBRARIES])
+
+
+def keep_in(folder: Path) -> None:
+    """Keep pages in `folder` too, for the next build (files no build used for 14 days are removed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cachefolder.prune(folder)
+    _FOLDER[:] = [folder]
+
+
 def kept(key_parts: tuple, make: Callable[[], object]) -> object:
     """The page made by `make`, or the one kept under the same inputs."""
-    key = hashlib.sha256(repr(key_parts).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(repr((_code(), key_parts)).encode("utf-8")).hexdigest()
     if key in _KEPT:
         _KEPT.move_to_end(key)
         return _KEPT[key]
-    page = _KEPT[key] = make()
+    path = _FOLDER[0] / f"{key}.pickle" if _FOLDER else None
+    if path is not None and path.is_file():
+        page = pickle.loads(path.read_bytes())
+        cachefolder.used(path)
+    else:
+        page = make()
+        if path is not None:
+            partial = cachefolder.partial(path)
+            partial.write_bytes(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(path)
+    _KEPT[key] = page
     if len(_KEPT) > KEPT_PAGES:
         _KEPT.popitem(last=False)
     return page
 
 
-def forget() -> None:
-    """Empty the cache (the benchmark and tests measure or compare cold renders)."""
+def forget(folder: bool = False) -> None:
+    """Empty the cache in memory, and stop using the folder with `folder` (tests compare cold renders)."""
     _KEPT.clear()
+    if folder:
+        _FOLDER.clear()
