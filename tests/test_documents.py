@@ -482,11 +482,9 @@ def test_same_input_gives_the_same_bytes(fixture_corpus, fixture_kit, tmp_path):
         assert (tmp_path / d.path).read_bytes() == (fixture_kit / d.path).read_bytes(), d.path
 
 
-def test_the_whole_shipped_kit_is_written_quickly(shipped, tmp_path):
+def test_the_whole_shipped_kit_is_written_and_a_removed_guidelines_files_leave(shipped, tmp_path):
     written = documents.write_documents(shipped, tmp_path)
-    assert len(written.files) == 64
-    # About 1.3 s on the shared 2-core machine (2026-11): cheap enough to write every build, uncached.
-    assert written.seconds < 10, written.seconds
+    assert len(written.files) == 64  # how long it takes is the benchmark's to measure, not a test's
     stale = tmp_path / "documents" / "gone" / "old.id.docx"
     stale.parent.mkdir()
     stale.write_bytes(b"old")
