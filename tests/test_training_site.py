@@ -315,3 +315,16 @@ def test_search_finds_the_training_pages(browser, base, lang, query):
     found = [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
     context.close()
     assert {"/" + urls.page_url(urls.TRAINING, lang), "/" + urls.page_url(urls.training_key(MODULE), lang)} & set(found), found
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_module_page_offers_to_keep_its_files_for_offline_use(fixture_site, lang):
+    site = fixture_site.site
+    html = soup(site, urls.page_url(urls.training_key(MODULE), lang))
+    box = html.select_one("[data-pd-keep]")
+    assert box is not None and box.select_one("button").get_text(strip=True) == CATALOGUE[lang]["keep_button"]
+    root = "../../" if lang == "id" else "../../../"
+    kept = {li["data-pd-file"].removeprefix(root) for li in box.select("li[data-pd-file]")}
+    g = next(g for g in load_corpus(site.parent / "guidelines").guidelines if g.id == MODULE)
+    assert kept == {d.path for d in training.downloads(g, lang)}
+    assert all((site / path).is_file() for path in kept)  # this build made every PDF and the slides

@@ -169,7 +169,7 @@ class Renderer:
             date=lambda value: long_date(value, lang),
             training_modules=training.modules(self.corpus.guidelines), training_timetable=training.timetable,
             training_duration=lambda g: training.duration_words(training.total_minutes(g), lang),
-            training_downloads=lambda g: training.downloads(g, lang), training_quiz=training.quiz,
+            training_downloads=lambda g: training.downloads(g, lang), training_keep=lambda g: training.keep_files(g, lang), training_quiz=training.quiz,
             letters=training.OPTION_LETTERS, training_script=training.SCRIPT,
         )
 

@@ -101,6 +101,11 @@ def downloads(g: Guideline, lang: str) -> list[Download]:
     ]
 
 
+def keep_files(g: Guideline, lang: str) -> list[tuple[str, str]]:
+    """(path, label) of a module's files, for the page's "keep for offline use" box (_keep.j2)."""
+    return [(d.path, d.label(lang)) for d in downloads(g, lang)]
+
+
 @dataclass(frozen=True)
 class Quiz:
     """A question of the self-check as the page prints it: its number, the name its radio buttons share,
