@@ -121,7 +121,7 @@ def test_the_worker_names_its_cache_after_the_files_it_serves(fixture_site):
     assert f'const VERSION = "{offline.digest(site)}";' in worker
     assert "__PEDOMAN_" not in worker
     assert f"const EXTRA_LIMIT = {offline.EXTRA_LIMIT};" in worker
-    assert 'const OPENED = [".pdf", ".docx", ".xlsx"];' in worker
+    assert 'const OPENED = [".pdf", ".docx", ".xlsx", ".pptx"];' in worker
     assert "//" not in "".join(json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker, re.S).group(1)))
 
 

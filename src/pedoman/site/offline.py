@@ -45,8 +45,8 @@ RETIRING_SOURCE = Path(__file__).with_name("offline_retire.js")
 ICONS = "assets/icons"
 ICON_SIZES = (192, 512)
 BACKGROUND = "#ffffff"
-OPENED = (".pdf", ".docx", ".xlsx")
-"""Files the worker keeps once a reader opened one while online: PDFs and the drafting kit's documents."""
+OPENED = (".pdf", ".docx", ".xlsx", ".pptx")
+"""Files the worker keeps once a reader opened one while online: PDFs, the drafting kit's documents and the training slides."""
 EXTRA_LIMIT = 60
 """The most files a reader's offline copy keeps beyond its manifest (OPENED ones), the oldest dropped
 first. Every PDF and document of one language of the shipped site (52 files, 4.3 MB in 2026-12)
