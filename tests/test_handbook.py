@@ -15,7 +15,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from pedoman import build_pdfs, load_corpus
+from pedoman import build_pdfs, load_corpus, urls
 from pedoman.print import handbook, pdfbuild
 from pedoman.documents.kit import listing
 from pedoman.print.pdfbuild import _render
@@ -85,8 +85,12 @@ def test_every_pdf_exists_and_is_a4(pdfs):
     corpus, root, report = pdfs
     expected = {f"{g}.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")} | {"paket-pelatihan.id.pdf", "training-pack.en.pdf"}
     handouts = {f"{g}.handout.{lang}.pdf" for g in GUIDELINES for lang in ("id", "en")}
-    assert {p.name for p in (root / "site" / "pdf").iterdir()} == expected | handouts
+    training = {urls.training_pdf(g.id, part, lang) for g in corpus.guidelines if g.training
+                for part in urls.TRAINING_FILES for lang in ("id", "en")}
+    assert training  # the fixture's formation guideline carries a workshop
+    assert {p.name for p in (root / "site" / "pdf").iterdir()} == expected | handouts | training
     assert sorted(report.rendered) == sorted(expected) and report.cached == []
+    assert sorted(report.training_rendered) == sorted(training) and report.training_cached == []
     assert sorted(report.handouts_rendered) == sorted(handouts) and report.handouts_cached == []
     page = PdfReader(root / "site" / "pdf" / "gt-uji.id.pdf").pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
@@ -141,7 +145,8 @@ def test_pack_has_every_guideline_whole_in_its_bookmarks(pdfs):
     corpus, root, _ = pdfs
     reader = PdfReader(root / "site" / "pdf" / pack_pdf("id"))
     titles = outline_titles(reader)
-    assert [g.title.id for g in corpus.guidelines] == [t for t in titles if t in {g.title.id for g in corpus.guidelines}]
+    listed = [t for t in titles if t in {g.title.id for g in corpus.guidelines}]
+    assert [g.title.id for g in corpus.guidelines] == listed[:len(corpus.guidelines)]  # then the handouts
     for g in corpus.guidelines:
         single = PdfReader(root / "site" / "pdf" / f"{g.id}.id.pdf")
         assert all(t in titles for t in outline_titles(single))
@@ -149,28 +154,34 @@ def test_pack_has_every_guideline_whole_in_its_bookmarks(pdfs):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_pack_contents_give_each_section_the_page_it_is_printed_on(pdfs, lang):
-    """Two levels: each guideline with its sections; a section's number is the page number printed
-    in the footer of the pack page that holds its heading, within that guideline's pages."""
+    """Two levels: each guideline with its sections; a number is the pack's page, printed first in the
+    footer of every page ("87 · 3-12": pack page 87, page 12 of part 3), that holds the heading."""
     corpus, root, _ = pdfs
-    pages = page_texts(root / "site" / "pdf" / pack_pdf(lang))
-    footer = re.compile({"id": r"Halaman (\d+) dari (\d+)", "en": r"Page (\d+) of (\d+)"}[lang])
-    front = [i for i, text in enumerate(pages) if not footer.search(text)]  # numbered i, ii, ...
-    contents = " ".join(" ".join(pages[i].split()) for i in front)
-    booklets = []  # the pack's pages of each guideline, as {printed number: text}
-    for text in pages[len(front):]:
-        number, total = map(int, footer.findall(text)[-1])
-        if number == 1:
-            booklets.append({})
-        booklets[-1][number] = text
-    assert len(booklets) == len(corpus.guidelines)
+    pages = [" ".join(text.split()) for text in page_texts(root / "site" / "pdf" / pack_pdf(lang))]
+    footer = re.compile(r"(\d+) · (\d+)-(\d+)")
+
+    def part_page(index: int) -> tuple[int, int] | None:
+        """(part, pack page) of the page at `index`, from its footer: the one whose pack number is its own."""
+        found = [m for m in footer.finditer(pages[index]) if int(m[1]) == index + 1]
+        return (int(found[-1][2]), index + 1) if found else None
+
+    first = next(i for i in range(len(pages)) if part_page(i))
+    contents = " ".join(pages[:first])  # the front matter, its parts numbered i, ii, ...
+    parts: dict[int, dict[int, str]] = {}  # part → {pack page: text}; blank versos carry no part number
+    for i in range(first, len(pages)):
+        if found := part_page(i):
+            parts.setdefault(found[0], {})[found[1]] = pages[i]
+    assert len(parts) >= len(corpus.guidelines)  # the handbooks, then the handouts
     checked = 0
-    for g, booklet in zip(corpus.guidelines, booklets):
-        assert re.search(rf"{re.escape(g.title.get(lang))}[ .]+{len(booklet)} ", contents)
+    for g, part in zip(corpus.guidelines, [parts[k] for k in sorted(parts)]):
+        numbers = sorted(part)
+        assert numbers[0] % 2 == 1  # a part starts on a right-hand page
+        assert re.search(rf"{re.escape(g.title.get(lang))}[ .]+{numbers[0]} ", contents)
         for n, s in enumerate(g.sections, start=1):
             heading = f"{n}. {s.title.get(lang)}"
             listed = re.search(rf"{re.escape(heading)}[ .]+(\d+)", contents)
             assert listed, heading
-            printed_on = min(p for p, text in booklet.items() if p > 2 and heading in " ".join(text.split()))
+            printed_on = min(p for p in numbers[2:] if heading in part[p])  # after the cover and contents
             assert int(listed.group(1)) == printed_on, heading
             checked += 1
     assert checked == sum(len(g.sections) for g in corpus.guidelines)
@@ -230,7 +241,7 @@ def test_cache_renders_only_what_changed(tmp_path, corpus_dir):
     again = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
     assert again.rendered == [] and len(again.cached) == 10
     assert not stale.exists()  # unused for longer than UNUSED_DAYS
-    assert len(list((tmp_path / "cache").iterdir())) == 18  # 8 handbooks, 2 packs, 8 handouts
+    assert len(list((tmp_path / "cache").iterdir())) == 22  # 8 handbooks, 2 packs, 8 handouts, 4 training PDFs
     path = corpus_dir / "cooperation" / "kerja-sama-uji.yaml"
     path.write_text(path.read_text().replace("version: \"1.0\"", "version: \"1.1\""))
     changed = build_pdfs(load_corpus(corpus_dir), tmp_path / "site", tmp_path / "cache")
