@@ -132,9 +132,10 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         """The agency's abbreviation or, without one, its name in `lang`. The abbreviation of an
         Indonesian institution is Indonesian and marked so; an international body's (IOM) is not."""
         found = corpus.agencies[agency_id]
-        if not found.abbreviation:
-            return escape(found.name.get(lang))
-        return escape(found.abbreviation) if found.level == "international" else term_in_id(found.abbreviation)
+        label = found.short(lang)  # the register says how an agency is named in short (registers.py)
+        if not found.abbreviation or found.level == "international":
+            return escape(label)
+        return term_in_id(label)
 
     def diagram(g: Guideline) -> Markup:
         parts = diagram_parts(g, lang, short_name)
