@@ -366,13 +366,14 @@ class RemedyStep(Strict):
     legal_basis: Text
 
 
-FieldAnswer = Literal["text", "long-text", "date", "yes-no", "choice", "signature"]
+FieldAnswer = Literal["text", "long-text", "date", "datetime", "yes-no", "choice", "signature"]
 
 
 class FormField(Strict):
     label: Text
-    answer: FieldAnswer = Field(default="text", description="What is written in: text, long-text, date, yes-no, "
-                                                            "choice (one of options), signature")
+    answer: FieldAnswer = Field(default="text", description="What is written in: text, long-text, date, datetime "
+                                                            "(date and time), yes-no, choice (one of options), "
+                                                            "signature")
     options: list[Text] = Field(default_factory=list, description="The choices of a 'choice' field")
 
 
