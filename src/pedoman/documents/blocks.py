@@ -10,11 +10,19 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
+from pedoman.content.model import LANGUAGES
+
 if TYPE_CHECKING:
     from pedoman.content.model import Guideline
 
 FOLDER = "documents"
-"""Where the kit lives in the built site: documents/<guideline-id>/<name>.<lang>.<format>."""
+"""Where the kit lives in the built site: documents/<guideline-id>/<file name>.<lang>.<format>."""
+
+VERSIONS = frozenset({"questionnaire"})
+"""Kinds of document whose English file is a version in its own right, not a working translation: the
+due-diligence questionnaire is sent as it is to suppliers who do not read Indonesian and answered and signed
+in either language. Every other English file is a working translation of the Indonesian one, which alone is
+signed (a decree, a regulation, an agreement, a letter, a report) or kept in the case file (a form)."""
 
 PAPER_SIZES = {"f4": (215, 330), "a4": (210, 297)}
 """Paper sizes in millimetres. F4 is the default: Lampiran II of UU 12/2011, angka 284, types
@@ -101,6 +109,11 @@ class Table:
     widths: tuple[float, ...]
     """Relative column widths."""
     landscape: bool = False
+    heights: tuple[float, ...] = ()
+    """Per row of `rows`, its least height in centimetres (0: as its text needs): room to write in by hand
+    (a line, a paragraph, a signature). Rows past the end of this tuple follow their text."""
+    bottom: tuple[int, ...] = ()
+    """Indexes of `rows` whose cells set their text at the foot (a name line under the space to sign)."""
 
 
 @dataclass(frozen=True)
@@ -210,11 +223,20 @@ class Document:
     sheets: tuple[Sheet, ...] = ()
     footer: str = ""
     """At the foot of every page of a Word file; &P is the page, &N the number of pages."""
+    file_name: str = ""
+    """The file's name in its own language (`filenames`), e.g. decree-forming-the-task-force for the English
+    file of sk-pembentukan; empty: `name`."""
 
     @property
     def path(self) -> str:
-        """Relative to the site root: documents/<guideline>/<name>.<lang>.<format>."""
-        return f"{FOLDER}/{self.guideline.id}/{self.name}.{self.lang}.{self.format}"
+        """Relative to the site root: documents/<guideline>/<file name>.<lang>.<format>."""
+        return f"{FOLDER}/{self.guideline.id}/{self.file_name or self.name}.{self.lang}.{self.format}"
+
+    @property
+    def working_translation(self) -> bool:
+        """Whether this file is a working translation of the Indonesian one (not to sign), rather than the
+        original or a version in its own right (`VERSIONS`)."""
+        return self.lang != LANGUAGES[0] and self.kind not in VERSIONS
 
     @property
     def blanks(self) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -222,6 +222,10 @@ def _table(doc, block: Table, usable_cm: float, style_id: str) -> None:
             cell = _Cell(tc, table)
             _runs(cell.paragraphs[0], value, bold=r == 0)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # justified text in a narrow column gapes
+            if r - 1 in block.bottom:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
+        if 0 < r <= len(block.heights) and block.heights[r - 1]:
+            row.height, row.height_rule = Cm(block.heights[r - 1]), WD_ROW_HEIGHT_RULE.AT_LEAST
         _whole(row)
     _repeat_header(rows[0])
 

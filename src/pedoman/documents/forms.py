@@ -3,10 +3,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
 
 from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Signature, Table, runs
 from pedoman.documents.drafting import Drafter
@@ -17,17 +13,39 @@ REFERRAL = "rujukan"
 the formal referral letter the head of the UPTD PPA signs."""
 
 
+NBSP = "\u00a0"
+"""Between a box and its label's first word: a line may break after a label, never between "☐" and it."""
+
+HEIGHTS = {"text": 1.0, "long-text": 3.0, "date": 1.0, "datetime": 1.0, "signature": 2.6}
+"""Per kind of answer, the least height of its row in centimetres: a handwritten line needs about 8 mm, a
+paragraph three lines, a signature with the name under it 2.6 cm; boxes to tick take what their labels need."""
+
+EVIDENCE_HEIGHT = 1.8
+"""The questionnaire's rows: room to write the evidence or a remark by hand."""
+
+
+def box(label: str) -> str:
+    """"☐ label" with the box tied to the label's first word."""
+    return f"☐{NBSP}{label}"
+
+
 class FormDrafts(Drafter):
     """The forms to fill in: a victim-assistance stage's forms and the corporate due-diligence questionnaire."""
 
     def answer(self, f) -> Runs:
-        W = self.W
+        """What the entry cell prints before it is written in: boxes to tick, the frame of a date (and time),
+        the name line under a signature; a text answer's cell is empty, its height the room to write."""
+        W, X = self.W, catalogue()[self.lang]
         if f.answer == "yes-no":
-            return runs(f"☐ {W.doc_yes}   ☐ {W.doc_no_answer}")
+            return runs(f"{box(W.doc_yes)}     {box(W.doc_no_answer)}")
         if f.answer == "choice":
-            return runs("   ".join(f"☐ {self.t(o)}" for o in f.options))
+            return runs("\n".join(box(self.t(o)) for o in f.options))
         if f.answer == "date":
-            return runs("…… / …… / …………")
+            return runs(X.form_date)
+        if f.answer == "datetime":
+            return runs(X.form_datetime)
+        if f.answer == "signature":
+            return runs(X.form_signature_name)
         return ()
 
     def form(self, form) -> Document:
@@ -42,7 +60,9 @@ class FormDrafts(Drafter):
         for i, part in enumerate(form.parts, 1):
             blocks.append(Heading(runs(f"{chr(ord('A') + i - 1)}. {self.t(part.title)}"), 2, centered=False))
             blocks.append(Table((W.doc_field, W.doc_entry),
-                                tuple((self.r(f.label), self.answer(f)) for f in part.fields), (4, 6)))
+                                tuple((self.r(f.label), self.answer(f)) for f in part.fields), (4, 6),
+                                heights=tuple(HEIGHTS.get(f.answer, 0) for f in part.fields),
+                                bottom=tuple(n for n, f in enumerate(part.fields) if f.answer == "signature")))
         return self.document(form.id, "form", self.t(form.title), self.t(form.purpose), blocks)
 
     def referral_letter(self) -> Document:
@@ -62,10 +82,23 @@ class FormDrafts(Drafter):
         return self.document("surat-rujukan", "letter", X.letter_title, X.letter_purpose, blocks)
 
     def questionnaire(self) -> Document:
-        g, W = self.g, self.W
+        """The due-diligence questionnaire: the respondent, the guideline's steps and checklist with an answer
+        per question (each box with its label), room for evidence, the scoring rule and a table to score each
+        part and the whole, and the respondent's signature. Both languages are versions to send and sign
+        (`blocks.VERSIONS`), and say so."""
+        g, W, X = self.g, self.W, catalogue()[self.lang]
         q = g.documents.questionnaire
-        options = "  ".join(f"☐ {o}" for o in W.doc_answer_values.split(","))
-        blocks: list[Block] = [*self.intro(), Heading(runs(W.doc_questionnaire.upper()), 1),
+        options = "\n".join(box(o) for o in W.doc_answer_values.split(","))
+        steps = tuple((runs(str(i)), runs(f"{self.t(s.title)}: {self.t(s.description)}"), runs(options), ())
+                      for i, s in enumerate(g.due_diligence, 1))
+        checks = tuple((runs(str(i)), self.r(c), runs(options), ()) for i, c in enumerate(g.checklist, 1))
+        heads = items(X.questionnaire_scoring_headers)
+        parts = ((f"B. {W.due_diligence}", len(steps)), (f"C. {W.checklist}", len(checks)))
+        scoring = tuple((runs(label), runs(str(count)), *((),) * (len(heads) - 2)) for label, count in parts)
+        scoring += ((runs(X.questionnaire_scoring_total), runs(str(len(steps) + len(checks))),
+                     *((),) * (len(heads) - 2)),)
+        blocks: list[Block] = [Para(runs(X.questionnaire_version_notice), notice=True),
+                               Heading(runs(W.doc_questionnaire.upper()), 1),
                                Heading(runs(self.t(g.title)), 1),
                                Para(runs(f"{W.doc_respondent}: ") + self.r(q.respondent)),
                                Para(self.r(q.introduction)),
@@ -74,16 +107,19 @@ class FormDrafts(Drafter):
                                      tuple((runs(label), runs(f"[{blank}]")) for label, blank in (
                                          (W.doc_company, W.doc_blank_company), (W.doc_address, W.doc_blank_address),
                                          (W.doc_filled_by, W.doc_blank_filled_by), (W.date, W.doc_blank_date))),
-                                     (4, 6)),
+                                     (4, 6), heights=(1.0,) * 4),
                                Heading(runs(f"B. {W.due_diligence}"), 2, centered=False),
-                               Table((W.doc_no, W.doc_step, W.doc_answer, W.doc_evidence),
-                                     tuple((runs(str(i)), runs(f"{self.t(s.title)}: {self.t(s.description)}"),
-                                            runs(options), ()) for i, s in enumerate(g.due_diligence, 1)),
-                                     (0.8, 5, 2.5, 3)),
+                               Table((W.doc_no, W.doc_step, W.doc_answer, W.doc_evidence), steps, (0.8, 5, 2.6, 3),
+                                     heights=(EVIDENCE_HEIGHT,) * len(steps)),
                                Heading(runs(f"C. {W.checklist}"), 2, centered=False),
-                               Table((W.doc_no, W.doc_question, W.doc_answer, W.doc_evidence),
-                                     tuple((runs(str(i)), self.r(c), runs(options), ())
-                                           for i, c in enumerate(g.checklist, 1)), (0.8, 5, 2.5, 3)),
+                               Table((W.doc_no, W.doc_question, W.doc_answer, W.doc_evidence), checks,
+                                     (0.8, 5, 2.6, 3), heights=(EVIDENCE_HEIGHT,) * len(checks)),
+                               Heading(runs(X.questionnaire_scoring_title), 2, centered=False),
+                               Para(runs(X.questionnaire_scoring_rule)),
+                               Table(tuple(heads), scoring, (2.6, 1.5, 1.2, 1.5, 1.2, 1.5, 1.2, 1.5, 1.6),
+                                     heights=(1.0,) * len(scoring)),
+                               Para(runs(X.questionnaire_scoring_use)),
+                               Para(runs(X.questionnaire_scored_by)),
                                Signature(office=runs(W.doc_filled_by_sign), name=runs(f"[{W.doc_blank_filled_by}]"),
                                          place=runs(W.doc_signed_at), date=runs(W.doc_signed_on))]
         return self.document("kuesioner-uji-tuntas", "questionnaire", f"{W.doc_questionnaire}: {self.t(g.title)}",
