@@ -44,11 +44,12 @@ from pedoman.documents.agreements import CooperationDrafts
 from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, Document
 from pedoman.documents.decrees import FormationDrafts
 from pedoman.documents.forms import REFERRAL, FormDrafts
+from pedoman.documents.reports import ReportDrafts
 from pedoman.documents.slides import FOLDER as SLIDES_FOLDER
 from pedoman.documents.slides import Deck, decks
 
 
-class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
+class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts):
     """The documents of one guideline in one language, by the family of its kind."""
 
     def all(self) -> list[Document]:
@@ -57,7 +58,8 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts):
             return []
         kind = self.g.kind
         if kind == "formation":
-            return [self.decree(), self.action_plan(), self.action_plan_matrix(), self.action_plan_monitor()]
+            return [self.decree(), self.action_plan(), self.action_plan_matrix(), self.action_plan_monitor(),
+                    self.task_force_report()]
         if kind == "cooperation":
             return [self.joint_agreement(), self.agreement(), self.agreement_budget()]
         if kind == "victim-assistance":
