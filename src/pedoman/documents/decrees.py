@@ -24,12 +24,15 @@ from pedoman.documents.blocks import (
     Table,
     runs,
 )
-from pedoman.documents.drafting import Drafter
+from pedoman.documents.planchapters import PlanChapters
 from pedoman.documents.texts import catalogue, items
+from pedoman.documents.wording import item as as_item
 
 
-class FormationDrafts(Drafter):
-    """The formation documents: the governor's or regent's decree forming the task force (SK) and the"""
+class FormationDrafts(PlanChapters):
+    """The formation documents: the governor's or regent's decree forming the task force (SK) and the
+    regional action plan (RAD): the regulation with its narrative annex and matrix, the matrix as a
+    workbook and the monitoring sheet."""
 
     @property
     def texts(self):
@@ -61,10 +64,15 @@ class FormationDrafts(Drafter):
         for i, s in enumerate(g.subtaskforces, 1):
             blocks.append(Heading(runs(f"{i}. {self.t(s.name)}"), 3, centered=False))
             blocks.append(Para(runs(f"{W.doc_subtaskforce_head}: {self.agency(s.lead)}")))
-            blocks.append(Labelled(W.duties, tuple(self.r(duty) for duty in s.duties), "number"))
-        blocks.append(self.signing(level))
+            blocks.append(Labelled(W.duties, self.listed([runs(as_item(self.t(duty))) for duty in s.duties]),
+                                   "number"))
+        blocks.append(self.annex_signing(level))
         return self.document("sk-pembentukan", "decree", f"{instrument} {W.doc_about} {title}",
                              W[f"doc_purpose_decree_{level}"], blocks)
+
+    def annex_signing(self, level: str) -> Signature:
+        """The close of a Lampiran: the office and the name, without place and date (they are the body's)."""
+        return Signature(office=runs(self.office(level).upper() + ","), name=runs(f"[{self.W.doc_blank_name}]"))
 
     def composition(self) -> list[tuple[str, str, tuple]]:
         """The annex's membership, seat by seat: Ketua, Ketua Harian and Sekretaris as the decree block
@@ -162,11 +170,12 @@ class FormationDrafts(Drafter):
                                 date=runs(W.doc_promulgated_on), left=True))
         blocks.append(Para(runs(W[f"doc_gazette_{level}"].upper()), bold=True))
         headers = self.plan_headers()
-        blocks += [PageBreak(landscape=True), *self.annex_header(instrument, title),
-                   Heading(runs(W.doc_plan_matrix), 2),
+        blocks += [PageBreak(), *self.annex_header(instrument, title), Heading(runs(title.upper()), 2),
+                   *self.plan_chapters(self.plan_observing(), short),
+                   PageBreak(landscape=True), Heading(runs(W.doc_plan_matrix), 2),
                    Table(headers, tuple(tuple(runs(c) for c in row) for row in self.plan_rows()),
                          (0.8, 2, 3, 3, 2.5, 2.5, 2, *([0.7] * p.period)), landscape=True),
-                   self.signing(level)]
+                   self.annex_signing(level)]
         return self.document("rad", "action-plan", f"{instrument} {W.doc_about} {title}",
                              W[f"doc_purpose_plan_{level}"], blocks)
 

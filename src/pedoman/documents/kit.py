@@ -47,9 +47,10 @@ from pedoman.documents.forms import REFERRAL, FormDrafts
 from pedoman.documents.reports import ReportDrafts
 from pedoman.documents.slides import FOLDER as SLIDES_FOLDER
 from pedoman.documents.slides import Deck, decks
+from pedoman.documents.village import VillageDrafts
 
 
-class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts):
+class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts, VillageDrafts):
     """The documents of one guideline in one language, by the family of its kind."""
 
     def all(self) -> list[Document]:
@@ -59,13 +60,20 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts):
         kind = self.g.kind
         if kind == "formation":
             return [self.decree(), self.action_plan(), self.action_plan_matrix(), self.action_plan_monitor(),
-                    self.task_force_report()]
+                    self.task_force_report()] + self.decisions()
         if kind == "cooperation":
             return [self.joint_agreement(), self.agreement(), self.agreement_budget()]
         if kind == "victim-assistance":
             letter = [self.referral_letter()] if any(REFERRAL in f.id for f in docs.forms) else []
             return [self.form(f) for f in docs.forms] + letter
         return [self.questionnaire()]
+
+    def decisions(self) -> list[Document]:
+        """The task force's own decisions (its sub-task-forces, its working procedures) and, for a district
+        guideline, which carries the work down to the villages, the village's documents."""
+        village = [self.village_team_decree(), self.village_regulation()] if self.g.documents.decree.level == \
+            "district" else []
+        return [self.subtaskforce_decree(), self.working_procedures(), *village]
 
 
 def for_guideline(corpus: Corpus, g: Guideline, lang: str) -> list[Document]:
