@@ -4,6 +4,7 @@ made only from what their key holds, and any change to that gives a new page."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
 
@@ -33,8 +34,18 @@ def _changed(value, path=()):
     return value
 
 
+def _restamped(value: dict) -> dict:
+    """`value` (a guideline dumped to plain data) in a later version, with the other status, a day later:
+    what an editor changes at every save, and what no other guideline's page prints."""
+    version, day = value["version"] + ".9", value["updated"] + datetime.timedelta(days=1)
+    changes = [dict(value["changes"][0], version=version, date=day), *value["changes"][1:]]
+    status = "draft" if value["status"] == "approved" else "approved"
+    return value | {"version": version, "updated": day, "status": status, "changes": changes}
+
+
 def _with_changed(corpus, except_id=None):
-    guidelines = [g if g.id == except_id else GUIDELINE_MODELS[g.kind].model_validate(_changed(g.model_dump()))
+    guidelines = [g if g.id == except_id else
+                  GUIDELINE_MODELS[g.kind].model_validate(_restamped(_changed(g.model_dump())))
                   for g in corpus.guidelines]
     return dataclasses.replace(corpus, guidelines=guidelines)
 
@@ -47,10 +58,11 @@ def _own_pages(corpus, g_id: str) -> dict:
     g = next(g for g in corpus.guidelines if g.id == g_id)
     out = {}
     for lang in LANGUAGES:
-        out[("page", lang)] = renderer.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, g=g).markdown
+        out[("page", lang)] = renderer.render(f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang,
+                                             renderer.own_meta(g, g.summary.get(lang)), g=g).markdown
         if g.training:
             out[("module", lang)] = renderer.render("training_module.md.j2", urls.training_key(g.id), lang,
-                                                    g=g).markdown
+                                                    renderer.own_meta(g, g.training.audience.get(lang)), g=g).markdown
         out[("documents", lang)] = repr(renderer.listing(g, lang))
     return out
 

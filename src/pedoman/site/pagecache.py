@@ -8,8 +8,9 @@ they are made from:
 - the registers every page may cite (recommendations, agencies, glossary, legal instruments,
   services, provinces, reviewed contacts, the record of the 2019 meeting);
 - the outline of every guideline that a page may name or link: id, kind, title, summary,
-  version, status, date, whether it is fully translated, and each section's id, title and
-  cross-references (the tables linking sections to recommendations, agencies and the 5K);
+  whether it is fully translated, and each section's id, title and cross-references (the tables
+  linking sections to recommendations, agencies and the 5K); not its version, status or date,
+  which an editor changes at every save and no other guideline's page prints;
 - the template, the page's address, its language and its front matter.
 In memory, templates and code need not be in the key: `codewatch` imports the package again when
 any of its files changes, which starts an empty cache. On disk (`keep_in`, the build's
@@ -47,8 +48,7 @@ def outline(g: Guideline) -> list:
     """What a page of another guideline may print of `g`: see the module's docstring."""
     sections = [(s.id, s.title.model_dump_json(), s.implements, s.agencies, s.stakeholders, s.services)
                 for s in g.sections]
-    return [g.id, g.kind, g.title.model_dump_json(), g.summary.model_dump_json(), g.version, g.status,
-            g.updated.isoformat(), g.training is not None, sections]
+    return [g.id, g.kind, g.title.model_dump_json(), g.summary.model_dump_json(), g.training is not None, sections]
 
 
 def corpus_digest(corpus: Corpus, untranslated: dict[str, bool]) -> bytes:

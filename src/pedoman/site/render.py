@@ -194,6 +194,10 @@ class Renderer:
         """The date of the newest guideline: when pages made from the whole corpus last changed."""
         return max((g.updated for g in self.corpus.guidelines), default=self.corpus.source.date)
 
+    def own_meta(self, g, description: str) -> dict:
+        """The front matter of a page made from guideline `g` alone: dated by `g`, edited in its file."""
+        return {"description": description, "updated": g.updated.isoformat(), "source": self.corpus.paths[g.id]}
+
     def pages(self) -> list[Page]:
         """Every generated page in every language."""
         pages: list[Page] = []
@@ -205,9 +209,8 @@ class Renderer:
                 pages.append(self.render("kind_index.md.j2", urls.kind_key(kind), lang,
                                          {"updated": updated.isoformat()}, kind=kind, members=members))
             for g in self.corpus.guidelines:
-                meta = {"description": g.summary.get(lang), "updated": g.updated.isoformat(),
-                        "source": self.corpus.paths[g.id]}
-                pages.append(self.kept(g, f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang, meta))
+                pages.append(self.kept(g, f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang,
+                                       self.own_meta(g, g.summary.get(lang))))
             pages.append(self.render("matrix.md.j2", urls.MATRIX, lang, {"hide": ["toc"]}))  # the width is the table's
             for rec in self.corpus.recommendations:
                 pages.append(self.render("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
@@ -233,8 +236,7 @@ class Renderer:
         pages = [self.render("training.md.j2", urls.TRAINING, lang, {"description": CATALOGUE[lang]["training_intro"]})]
         for _, members in training.modules(self.corpus.guidelines):
             pages += [self.kept(g, "training_module.md.j2", urls.training_key(g.id), lang,
-                                {"description": g.training.audience.get(lang), "updated": g.updated.isoformat(),
-                                 "source": self.corpus.paths[g.id]}) for g in members]
+                                self.own_meta(g, g.training.audience.get(lang))) for g in members]
         return pages
 
     def services_page(self, lang: str) -> Page:
