@@ -1,6 +1,6 @@
 """The recommendation matrix in a real browser: it fits a laptop's width (1280 px) without
 sideways scrolling, in both languages, on the shipped corpus (14 guidelines) and the test
-corpus; on a phone it scrolls inside its own box, never the page."""
+corpus; on a phone it reads as cards (test_phone.py), so neither its box nor the page scrolls sideways."""
 
 from __future__ import annotations
 
@@ -34,6 +34,6 @@ def test_matrix_fits_a_laptop(browser, shipped_site, prefix):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_matrix_scrolls_inside_its_box_on_a_phone(browser, shipped_site, prefix):
+def test_matrix_reads_without_sideways_scrolling_on_a_phone(browser, shipped_site, prefix):
     sizes = widths(browser, shipped_site.site, 390, prefix)
-    assert sizes["content"] > sizes["box"] and sizes["page"] <= 0, sizes
+    assert sizes["content"] <= sizes["box"] and sizes["page"] <= 0, sizes

@@ -161,15 +161,6 @@ def test_lanes_are_labels_in_the_phone_list(browser, base):
     assert lanes and set(lanes) <= {CATALOGUE["en"][party] for party in ("origin", "transit", "destination")}, lanes
 
 
-def test_a_scrolling_table_shows_that_it_scrolls(browser, base):
-    context, page = open_page(browser, "390")
-    page.goto(base + "recommendations/")
-    wrap = page.locator(".md-typeset__scrollwrap").first
-    scrolls, shadows = wrap.evaluate("el => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundImage]")
-    context.close()
-    assert scrolls and shadows.count("gradient") == 4
-
-
 ABBR_BOX = """el => { const after = getComputedStyle(el, '::after');
   const left = el.getBoundingClientRect().left + parseFloat(after.left);
   return [after.content, left, left + parseFloat(after.width), document.documentElement.clientWidth]; }"""
@@ -448,53 +439,90 @@ def test_header_buttons_are_44px_on_a_phone(browser, base, lang, width):
     assert title["width"] >= 80
 
 
-WIDE_TABLES = ["recommendations/", "recommendations/agencies/"]
-"""The wide tables of the fixture site (its stakeholders table has five columns: cards)."""
-STICKY = """wrap => { const cell = () => wrap.querySelector('tbody tr > :first-child').getBoundingClientRect();
-  const before = cell(); wrap.scrollLeft = 300; const after = cell(), box = wrap.getBoundingClientRect();
-  return {scrolled: wrap.scrollLeft, left: [Math.round(before.left), Math.round(after.left)], width: Math.round(after.width),
-          wrapLeft: Math.round(box.left), wrapRight: Math.round(box.right)}; }"""
+WIDE_TABLES = ["recommendations/", "recommendations/agencies/", "recommendations/stakeholders/"]
+"""The tables with a column per recommendation or per guideline (the stakeholders table has one per
+guideline: five on the fixture site, fifteen on the shipped one)."""
+CARDS = """() => { const cells = [...document.querySelectorAll('article table tbody td, article table tbody th')];
+  const shown = cells.filter(c => c.getClientRects().length), rect = c => c.getBoundingClientRect();
+  return {page: document.documentElement.scrollWidth,
+          boxes: [...document.querySelectorAll('article .md-typeset__scrollwrap')].map(w => w.scrollWidth - w.clientWidth),
+          narrow: shown.map(c => [c.textContent.trim().slice(0, 20), Math.round(rect(c).width)]).filter(([, w]) => w < 60),
+          emptyShown: shown.filter(c => c.tagName === 'TD' && !c.textContent.trim()).length,
+          filledHidden: cells.filter(c => !c.getClientRects().length && c.textContent.trim()).length,
+          unlabelled: shown.filter(c => c.tagName === 'TD' && !c.dataset.label).length,
+          header: Math.round(document.querySelector('article table thead').getBoundingClientRect().height),
+          rows: [...document.querySelectorAll('article table tbody tr')].map(tr => getComputedStyle(tr).display)}; }"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", WIDE_TABLES)
+def test_a_wide_table_reads_as_cards_on_a_phone(browser, base, lang, path, width):
+    """The tables of more than six columns read as cards, like the steps tables: each row a card, each cell that
+    holds something under its column's label, an empty one left out; no box and no page scrolls sideways and no
+    cell is under 60 px (they used to scroll inside their box under a "swipe sideways" line). The header row
+    stays in the table for screen readers, out of sight; axe finds nothing serious and nothing about tables."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + LANGS[lang] + path)
+    cards = page.evaluate(CARDS)
+    assert cards["page"] <= width and max(cards["boxes"]) <= 0, cards
+    assert cards["narrow"] == [] and cards["emptyShown"] == 0 and cards["filledHidden"] == 0, cards
+    assert cards["unlabelled"] == 0 and cards["header"] <= 1 and set(cards["rows"]) == {"block"}, cards
+    assert page.locator("article table thead th").count() > 6 or path.endswith("stakeholders/")
+    if width == 390:
+        page.screenshot(path=SHOTS / f"phone-cards-{lang}-{path.strip('/').replace('/', '-')}.png")
+        violations = Axe().run(page).response["violations"]
+        assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+        assert [v["id"] for v in violations if "table" in v["id"] or "th-" in v["id"] or "td-" in v["id"]] == []
+    context.close()
+
+    context, page = open_page(browser, "1280")  # a laptop: still a table
+    page.goto(base + LANGS[lang] + path)
+    layout = page.evaluate("""() => [getComputedStyle(document.querySelector('article table tbody tr')).display,
+        document.querySelector('article table thead').getBoundingClientRect().height]""")
+    context.close()
+    assert layout[0] == "table-row" and layout[1] > 20, layout
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", WIDE_TABLES)
-def test_a_wide_table_scrolls_in_its_box_with_its_first_column_in_place(browser, base, lang, path):
-    """A table of more than six columns (R01–R12 as columns) scrolls inside its own box on a phone, under a
-    line saying so; its first column (what each row is) stays in view while the rest moves under it."""
-    context, page = open_page(browser, "390")
-    page.goto(base + LANGS[lang] + path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    cue = page.locator("article .pd-scroll-cue")
-    expect(cue).to_be_visible()
-    assert CATALOGUE[lang]["scroll_cue"] in cue.inner_text()
-    wrap = page.locator("article .pd-wide").first
-    moved = wrap.evaluate(STICKY)
-    assert moved["scrolled"] > 0, "the table is wider than its box"
-    assert moved["left"][0] <= 20 and moved["left"][1] == moved["wrapLeft"], moved  # held at the box's edge
-    assert 100 <= moved["width"] <= 390 / 2 and moved["wrapRight"] <= 390, moved
-    page.screenshot(path=SHOTS / f"phone-wide-{lang}-{path.strip('/').replace('/', '-')}.png")
-    context.close()
+def test_a_guidelines_card_in_the_matrix_lists_the_recommendations_it_implements(browser, base, lang):
+    """Each guideline's card names, by code and short title, exactly the recommendations the cross-reference
+    index says its sections implement, each with links to those sections."""
+    from pedoman import build_crossref, load_corpus
+    from conftest import VALID
 
-    context, page = open_page(browser, "1280")
-    page.goto(base + LANGS[lang] + path)
-    expect(page.locator("article .pd-scroll-cue")).to_be_hidden()
+    corpus = load_corpus(VALID)
+    xref = build_crossref(corpus)
+    context, page = open_page(browser, "390")
+    page.goto(base + LANGS[lang] + "recommendations/")
+    for g in corpus.guidelines:
+        card = page.locator(f"article tr#{g.id}")
+        labels = card.locator("td").evaluate_all(
+            "tds => tds.filter(td => td.getClientRects().length).map(td => getComputedStyle(td, '::before').content)")
+        expected = [f'"{r.id} · {r.title.get(lang)}"' for r in corpus.recommendations if xref.matrix.get((r.id, g.id))]
+        assert labels == expected, (g.id, labels)
+        links = card.locator("td a.pd-ref").count()
+        assert links == sum(len(xref.matrix.get((r.id, g.id), [])) for r in corpus.recommendations)
+        box = card.locator("td a.pd-ref").first.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, box
     context.close()
 
 
 SQUEEZED = """() => [...document.querySelectorAll('article table td, article table tbody th')]
-  .filter(c => c.getClientRects().length && !c.closest('.pd-wide') && c.textContent.trim().length > 25)
+  .filter(c => c.getClientRects().length && c.textContent.trim().length > 25)
   .map(c => { const r = c.getBoundingClientRect(); return [c.textContent.trim().slice(0, 30), Math.round(r.width), Math.round(r.right)]; })
   .filter(([, width, right]) => width < 150 || right > document.documentElement.clientWidth)"""
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_table_text_is_squeezed_or_cut_off_on_a_phone(browser, base, lang):
-    """Outside the wide tables' scrolling boxes, no cell with a sentence in it is under 150 px wide or runs
-    past the screen's right edge, and no page scrolls sideways: the legal register and what's new were
+    """No cell with a sentence in it is under 150 px wide or runs past the screen's right edge, and no page
+    scrolls sideways: the legal register and what's new were
     448 px and 391 px wide, with cells of 89 and 76 px."""
     context, page = open_page(browser, "390")
     found = {}
-    for path in ["", "legal/", "whats-new/", "glossary/", "services/", "recommendations/coverage/"] + GUIDELINE_PAGES:
+    for path in ["", "legal/", "whats-new/", "glossary/", "services/", "recommendations/coverage/"] + WIDE_TABLES + GUIDELINE_PAGES:
         page.goto(base + LANGS[lang] + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         squeezed = page.evaluate(SQUEEZED)
