@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader
 from openpyxl import load_workbook
 
 from pedoman import build_crossref, keep_compiled, load_corpus, write_exports
+from pedoman.build import Prepared
 
 from conftest import VALID
 
@@ -75,3 +76,69 @@ def test_a_language_verdict_is_kept_per_language_and_text():
     kept = len(_VERDICTS)
     assert misplaced([("id", english)]) == [0] and len(_VERDICTS) == kept  # judged once
     assert misplaced([("id", indonesian), ("en", indonesian)]) == [1]  # a new text is judged, not taken from another
+
+
+def _side(corpus_folder, site, cache, **settings):
+    """The outputs a build writes beside its pages (pedoman.build._side_outputs), with `settings`."""
+    from pedoman import read_settings
+    from pedoman.build import _side_outputs
+
+    corpus = load_corpus(corpus_folder)
+    prepared = Prepared(corpus, build_crossref(corpus), {}, [], [])
+    chosen = read_settings({"pedoman": {"search": False, "pdf": False, "render_cache": str(cache / "render"),
+                                        "documents_cache": str(cache / "documents"), **settings}})
+    log = _side_outputs(prepared, site, chosen, corpus_folder.parent, settings.get("site_url"))
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return files, any("copied from what it kept" in line for line in log)
+
+
+def test_the_side_outputs_are_kept_whole_and_made_again_when_the_content_changes(corpus_dir, tmp_path):
+    cache = tmp_path / "cache"
+    first, copied = _side(corpus_dir, tmp_path / "a", cache)
+    assert not copied and any(name.startswith("documents/") for name in first) and "data/crossref.csv" in first
+    again, copied = _side(corpus_dir, tmp_path / "b", cache)
+    assert copied and again == first
+    uncached, _ = _side(corpus_dir, tmp_path / "c", tmp_path / "other-cache")
+    assert uncached == first
+
+    guideline = corpus_dir / "formation" / "gt-uji.yaml"
+    guideline.write_text(guideline.read_text(encoding="utf-8").replace(
+        "title: {id: Dasar hukum,", "title: {id: Landasan hukum,", 1), encoding="utf-8")
+    changed, copied = _side(corpus_dir, tmp_path / "d", cache)
+    assert not copied
+    assert "Landasan hukum" in changed["data/crossref.csv"].decode("utf-8-sig")
+    assert "Dasar hukum" not in changed["data/crossref.csv"].decode("utf-8-sig")
+    assert changed == _side(corpus_dir, tmp_path / "e", tmp_path / "cold")[0]
+
+
+def test_the_side_outputs_key_holds_code_libraries_paper_address_and_date(corpus_dir, monkeypatch):
+    from pedoman import build, read_settings
+
+    corpus = load_corpus(corpus_dir)
+    settings = read_settings({"pedoman": {}})
+    key = build._outputs_key(corpus, settings, None)
+    assert build._outputs_key(corpus, settings, None) == key
+    assert build._outputs_key(corpus, settings.model_copy(update={"documents_paper": "a4"}), None) != key
+    assert build._outputs_key(corpus, settings, "https://pedoman.example/") != key
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01
+    assert build._outputs_key(corpus, settings, None) != key
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    monkeypatch.setattr(build.codewatch, "code_digest", lambda: "a changed module")
+    assert build._outputs_key(corpus, settings, None) != key
+    monkeypatch.undo()
+    monkeypatch.setattr(build, "OUTPUT_LIBRARIES", (*build.OUTPUT_LIBRARIES, "pytest"))
+    assert build._outputs_key(corpus, settings, None) != key
+
+
+def test_at_most_a_few_output_folders_are_kept(tmp_path):
+    from pedoman.cachefolder import KEPT_TREES, kept_tree
+
+    def make(folder):
+        folder.mkdir(parents=True)
+        (folder / "data.csv").write_text(folder.name, encoding="utf-8")
+
+    for n in range(KEPT_TREES + 2):
+        assert not kept_tree(tmp_path / "kept", f"key{n}", make, tmp_path / "site")
+    assert kept_tree(tmp_path / "kept", f"key{KEPT_TREES + 1}", make, tmp_path / "site")
+    assert len(list((tmp_path / "kept").iterdir())) == KEPT_TREES
+    assert (tmp_path / "site" / "data.csv").read_text(encoding="utf-8") == f"key{KEPT_TREES + 1}.part"

@@ -1,18 +1,23 @@
 """From a content folder to what the site build needs: pages, navigation, warnings,
 and once every language is built, the open data, schemas, PDFs and search index.
 
-Every build validates and renders the whole corpus anew: on the shipped corpus
-that takes well under a second, and nothing rendered can then be older than
-its sources. Only the PDFs, which take about a minute to lay out, are cached
-(see `handbook`), under a digest of the very HTML handed to WeasyPrint.
+Every build validates the whole corpus anew. What is slow to make is kept between
+builds, each under a digest of everything it is made from, so nothing shown can be
+older than its sources: the PDFs (`print.pdfbuild`), each drafting-kit document
+(`documents.kit`), compiled templates and each guideline's pages (`site.pagecache`),
+and the open data, documents, slides, feeds and schemas as a whole (`_side_outputs`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import sys
 import threading
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +27,8 @@ from pedoman.data.crossref import CrossRef, build_crossref
 from pedoman.data.exports import write_exports
 from pedoman.data.schema import write_schemas
 from pedoman.documents.kit import write_documents
-from pedoman import cachefolder
+from pedoman import cachefolder, codewatch
+from pedoman.clock import build_date
 from pedoman.errors import BuildError
 from pedoman.presentation.abbreviations import expansions, mark_abbreviations
 from pedoman.settings import Settings
@@ -146,22 +152,51 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     return log
 
 
+OUTPUT_LIBRARIES = ("python-docx", "openpyxl", "python-pptx", "lxml", "feedgen", "pydantic", "pydantic_core",
+                    "Babel", "PyYAML", "Jinja2", "Markdown", "nh3", "MarkupSafe", "segno", "Pillow")
+"""The libraries that write or shape what `_side_outputs` keeps (part of its key)."""
+
+
 def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: Path,
                   site_url: str | None) -> list[str]:
     """What the build writes beside the pages: open data, the drafting kit, feeds, schemas,
-    the sitemap and the search index (which reads the pages, so it comes last)."""
+    the sitemap and the search index (which reads the pages, so it comes last).
+
+    The first four are kept whole in the render cache (`outputs/`) under a digest of what they are made
+    from (`_outputs_key`): a build of unchanged content, code and settings copies them from there."""
     log: list[str] = []
-    write_exports(prepared.corpus, prepared.crossref, site_dir, base / settings.documents_cache, site_url)
-    log.append(write_documents(prepared.corpus, site_dir, settings.documents_paper,
-                               base / settings.documents_cache).line())
-    write_feeds(prepared.corpus, site_dir, site_url)
-    write_schemas(site_dir / "schema", prepared.corpus)
+
+    def write(folder: Path) -> None:
+        write_exports(prepared.corpus, prepared.crossref, folder, base / settings.documents_cache, site_url)
+        log.append(write_documents(prepared.corpus, folder, settings.documents_paper,
+                                   base / settings.documents_cache).line())
+        write_feeds(prepared.corpus, folder, site_url)
+        write_schemas(folder / "schema", prepared.corpus)
+
+    key = _outputs_key(prepared.corpus, settings, site_url)
+    if cachefolder.kept_tree(base / settings.render_cache / "outputs", key, write, site_dir):
+        log.append("open data, documents, slides, feeds and schemas: content, code and settings as in an earlier "
+                   "build, copied from what it kept")
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
     if settings.search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
     return log
+
+
+def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> str:
+    """A digest of everything the open data, documents, slides, feeds and schemas are made from: every
+    file of the content folder and where each guideline lives, the package's code (its templates and
+    word lists too), the libraries that write them, the paper, the site's address and the build's date."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in corpus.root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(corpus.root).as_posix().encode("utf-8") + b"\0"
+                      + hashlib.sha256(path.read_bytes()).digest())
+    digest.update(repr((sorted(corpus.paths.items()), codewatch.code_digest(),
+                        [metadata.version(name) for name in OUTPUT_LIBRARIES], sys.version, zlib.ZLIB_RUNTIME_VERSION,
+                        settings.documents_paper, site_url, build_date().isoformat())).encode("utf-8"))
+    return digest.hexdigest()
 
 
 BACKGROUND = "pedoman-live-outputs"

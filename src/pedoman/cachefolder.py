@@ -5,11 +5,16 @@ found again only when nothing it depends on changed, and is never updated in pla
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 UNUSED_DAYS = 14
 """A kept file that no build used for this many days is removed."""
+
+KEPT_TREES = 4
+"""Folders `kept_tree` keeps at most, the one a build used least recently removed first."""
 
 
 def keep_compiled(environment, folder: Path) -> None:
@@ -39,3 +44,26 @@ def prune(folder: Path) -> None:
     for path in folder.iterdir():
         if path.suffix == ".part" or path.is_file() and path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
+
+
+def kept_tree(folder: Path, key: str, make: Callable[[Path], None], into: Path) -> bool:
+    """Copy into `into` the files `make(scratch)` writes into an empty folder, kept in `folder` under
+    `key` (a digest of everything they are made from): `make` runs only when no build kept them under
+    that key. True when they were found kept. Keeps at most KEPT_TREES such folders."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tree = folder / key
+    found = tree.is_dir()
+    if not found:
+        scratch = partial(tree)
+        shutil.rmtree(scratch, ignore_errors=True)
+        make(scratch)
+        try:
+            scratch.rename(tree)
+        except OSError:  # another build kept the same files meanwhile
+            shutil.rmtree(scratch, ignore_errors=True)
+    used(tree)
+    shutil.copytree(tree, into, dirs_exist_ok=True)
+    trees = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in trees[KEPT_TREES:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return found

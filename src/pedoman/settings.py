@@ -44,8 +44,9 @@ class Settings(BaseModel):
                                  description="where the drafting kit's written documents are kept between builds")
     render_cache: str = Field("build/render-cache",
                               description="where the pages' and the theme's compiled templates (templates/) and the "
-                                          "guidelines' rendered pages (pages/) are kept between builds, each under "
-                                          "what it is made from")
+                                          "guidelines' rendered pages (pages/), and the open data, documents, "
+                                          "slides, feeds and schemas of the last builds (outputs/) are kept between "
+                                          "builds, each under what it is made from")
 
 
 def read_settings(extra: dict) -> Settings:
