@@ -51,7 +51,8 @@ def on_config(config):
     settings = _plugin_errors(lambda: pedoman.read_settings(config.extra))
     docs, staging = Path(config.docs_dir), base / settings.staging
     prepared = _plugin_errors(lambda: pedoman.prepare(base / settings.content, docs, staging,
-                                                      base / settings.render_cache))
+                                                      base / settings.render_cache,
+                                                      keep_corpus=_command["name"] != "serve"))
     for warning in prepared.warnings:
         log.warning(warning)
     config.docs_dir = str(staging)

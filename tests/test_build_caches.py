@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import filecmp
 
+import pytest
+
 from jinja2 import Environment, FileSystemLoader
 from openpyxl import load_workbook
 
@@ -142,3 +144,41 @@ def test_at_most_a_few_output_folders_are_kept(tmp_path):
     assert kept_tree(tmp_path / "kept", f"key{KEPT_TREES + 1}", make, tmp_path / "site")
     assert len(list((tmp_path / "kept").iterdir())) == KEPT_TREES
     assert (tmp_path / "site" / "data.csv").read_text(encoding="utf-8") == f"key{KEPT_TREES + 1}.part"
+
+
+def test_the_validated_content_is_kept_and_validated_again_when_an_input_changes(corpus_dir, tmp_path, monkeypatch):
+    from pedoman import ContentErrors, build
+
+    kept = tmp_path / "corpus"
+    first = build._load(corpus_dir, kept)
+    assert len(list(kept.glob("*.pickle"))) == 1
+    monkeypatch.setattr(build, "load_corpus", lambda *a: pytest.fail("validated again"))
+    again = build._load(corpus_dir, kept)
+    assert [g.model_dump() for g in again.guidelines] == [g.model_dump() for g in first.guidelines]
+    assert again.paths == first.paths and again.root == first.root
+    monkeypatch.undo()
+
+    guideline = corpus_dir / "formation" / "gt-uji.yaml"
+    text = guideline.read_text(encoding="utf-8")
+    guideline.write_text(text.replace("title: {id: Dasar hukum,", "title: {id: Landasan hukum,", 1), encoding="utf-8")
+    changed = build._load(corpus_dir, kept)
+    titles = [s.title.id for g in changed.guidelines for s in g.sections]
+    assert "Landasan hukum" in titles and "Dasar hukum" not in titles
+    assert len(list(kept.glob("*.pickle"))) == 2
+
+    for change in (lambda: monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000"),
+                   lambda: monkeypatch.setattr(build.codewatch, "code_digest", lambda: "a changed module"),
+                   lambda: monkeypatch.setattr(build, "CORPUS_LIBRARIES", (*build.CORPUS_LIBRARIES, "pytest"))):
+        change()
+        build._load(corpus_dir, kept)
+        monkeypatch.undo()
+    assert len(list(kept.glob("*.pickle"))) == 5
+
+    guideline.write_text(text.replace("\nversion:", "\nversi:", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors):
+        build._load(corpus_dir, kept)
+    assert len(list(kept.glob("*.pickle"))) == 5  # invalid content is never kept
+
+
+def test_a_build_keeps_the_validated_content(fixture_site):
+    assert len(list((fixture_site.site.parent / "build" / "render-cache" / "corpus").glob("*.pickle"))) == 1

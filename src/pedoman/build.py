@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 import sys
 import threading
 import zlib
@@ -83,9 +84,12 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
     ]
 
 
-def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None = None) -> Prepared:
+def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None = None,
+            keep_corpus: bool = False) -> Prepared:
     """Validate `content`, render every page and sync them with `docs` into `staging`; with
-    `render_cache`, compiled templates and the guidelines' rendered pages are kept there between builds.
+    `render_cache`, compiled templates and the guidelines' rendered pages are kept there between builds,
+    and with `keep_corpus` too the validated content (`_load`; not for the live preview, where every
+    save changes it and unchanged files are not parsed again anyway).
 
     Raises `ContentErrors` before anything is written when the content is invalid.
     """
@@ -93,13 +97,50 @@ def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None 
     if render_cache is not None:
         cachefolder.keep_compiled(page_templates(), render_cache / "templates")
         pagecache.keep_in(render_cache / "pages")
-    corpus = load_corpus(Path(content))
+    corpus = _load(Path(content), render_cache / "corpus" if render_cache is not None and keep_corpus else None)
     crossref = build_crossref(corpus)
     renderer = Renderer(corpus, crossref)
     prepared = Prepared(corpus, crossref, {page.path: page.markdown for page in renderer.pages()},
                         renderer.nav(), coverage_warnings(corpus, crossref))
     sync_folder(staging, docs, prepared.pages, corpus.personal_data_reviewed, corpus.agencies)
     return prepared
+
+
+CORPUS_LIBRARIES = ("pydantic", "pydantic_core", "PyYAML", "Babel")
+"""The libraries that read and validate the content (part of the kept corpus's key)."""
+KEPT_CORPORA = 8
+"""Validated corpora `_load` keeps at most, the least recently used removed first."""
+
+
+def _load(content: Path, folder: Path | None) -> Corpus:
+    """The validated content of `content`. With `folder`, it is kept there under a digest of what it is
+    made from (every content file and where the folder is, the package's code, the libraries that
+    validate, the build's date, which judges "a date in the future"): a build of unchanged content
+    skips validation (about 1 s of the shipped corpus's build). Invalid content is never kept."""
+    if folder is None:
+        return load_corpus(content)
+    key = hashlib.sha256(repr((_content_digest(content), str(content.resolve()), codewatch.code_digest(),
+                               [metadata.version(name) for name in CORPUS_LIBRARIES], sys.version,
+                               build_date().isoformat())).encode("utf-8")).hexdigest()
+    path = folder / f"{key}.pickle"
+    if path.is_file():
+        cachefolder.used(path)
+        return pickle.loads(path.read_bytes())
+    corpus = load_corpus(content)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = cachefolder.partial(path)
+    partial.write_bytes(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)
+    cachefolder.prune(folder, keep=KEPT_CORPORA)
+    return corpus
+
+
+def _content_digest(root: Path) -> bytes:
+    """A digest of every file under `root`: its path in the folder and its bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
 
 
 def start_pdfs(prepared: Prepared, settings: Settings, base: Path, site_url: str | None = None) -> None:
@@ -189,10 +230,7 @@ def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> st
     """A digest of everything the open data, documents, slides, feeds and schemas are made from: every
     file of the content folder and where each guideline lives, the package's code (its templates and
     word lists too), the libraries that write them, the paper, the site's address and the build's date."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in corpus.root.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(corpus.root).as_posix().encode("utf-8") + b"\0"
-                      + hashlib.sha256(path.read_bytes()).digest())
+    digest = hashlib.sha256(_content_digest(corpus.root))
     digest.update(repr((sorted(corpus.paths.items()), codewatch.code_digest(),
                         [metadata.version(name) for name in OUTPUT_LIBRARIES], sys.version, zlib.ZLIB_RUNTIME_VERSION,
                         settings.documents_paper, site_url, build_date().isoformat())).encode("utf-8"))

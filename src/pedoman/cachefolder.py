@@ -38,11 +38,13 @@ def used(path: Path) -> None:
     os.utime(path)
 
 
-def prune(folder: Path) -> None:
-    """Remove the files no build has used for UNUSED_DAYS, and what a stopped build left half-written."""
+def prune(folder: Path, keep: int | None = None) -> None:
+    """Remove the files no build has used for UNUSED_DAYS, and what a stopped build left half-written;
+    with `keep`, also all but the `keep` files used most recently."""
     limit = time.time() - UNUSED_DAYS * 86400
-    for path in folder.iterdir():
-        if path.suffix == ".part" or path.is_file() and path.stat().st_mtime < limit:
+    files = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for n, path in enumerate(files):
+        if path.suffix == ".part" or path.stat().st_mtime < limit or keep is not None and n >= keep:
             path.unlink(missing_ok=True)
 
 
