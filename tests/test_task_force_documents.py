@@ -336,3 +336,19 @@ def test_libreoffice_converts_them_with_no_empty_page_and_no_signature_split(cor
         if ".id" in stem and "perdes" not in stem:  # a Perdes has no Lampiran
             annex = next(t for t in texts_ if "LAMPIRAN" in t)
             assert "NOMOR [NOMOR] TAHUN [TAHUN]" in annex and "TANGGAL [TANGGAL]" in annex, stem
+
+
+def test_a_changed_duty_changes_the_kept_files_key(corpus):
+    """The documents cache keeps a file under a digest of what it says: a sub-task-force's duty edited in the
+    guideline changes the key of the decree forming the sub-task-forces and of the RAD regulation's annex."""
+    g = guideline(corpus, "gt-provinsi")
+    first = g.subtaskforces[0]
+    edited = first.model_copy(update={"duties": [first.duties[0].model_copy(update={"id": "Tugas yang diubah"}),
+                                                 *first.duties[1:]]})
+    changed = g.model_copy(update={"subtaskforces": [edited, *g.subtaskforces[1:]]})
+    writers = documents.writers_digest()
+    for name in ("sk-subgugus-tugas", "rad"):
+        before = next(d for d in documents.for_guideline(corpus, g, "id") if d.name == name)
+        after = next(d for d in documents.for_guideline(corpus, changed, "id") if d.name == name)
+        assert documents.cache_key(before, "f4", writers) != documents.cache_key(after, "f4", writers), name
+        assert "tugas yang diubah" in repr(after.blocks)

@@ -60,7 +60,7 @@ class VillageDrafts(DecisionDrafts):
         diktum = [runs(X.vt_forming),
                   [runs(X.vt_duties_intro), self.tabulated(items(X.vt_duties))],
                   runs(X.vt_reporting.format(task_force=tf)), runs(X.vt_data), runs(X.vt_costs),
-                  runs(W.doc_decree_in_force)]
+                  runs(X.wp_in_force)]
         signer = Signature(office=runs(X.village_head.upper() + ","), name=runs(f"[{W.doc_blank_name}]"),
                            place=runs(W.doc_issued_at), date=runs(W.doc_issued_on))
         blocks = self.decision(
