@@ -113,7 +113,9 @@ class Table:
     """Per row of `rows`, its least height in centimetres (0: as its text needs): room to write in by hand
     (a line, a paragraph, a signature). Rows past the end of this tuple follow their text."""
     bottom: tuple[int, ...] = ()
-    """Indexes of `rows` whose cells set their text at the foot (a name line under the space to sign)."""
+    """Indexes of `rows` whose last cell sets its text at the foot (a name line under the space to sign)."""
+    together: bool = False
+    """Kept on one page (each row keeps with the next): a short table read as a whole, a part with signatures."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import zipfile
 from pathlib import Path
 
 from docx import Document as new_document
@@ -40,6 +39,7 @@ from pedoman.documents.blocks import (
     Signatures,
     Table,
 )
+from pedoman.documents.stablezip import stable_zip
 
 FONT = "Bookman Old Style"
 """Lampiran II of UU 12/2011, angka 284: Bookman Old Style, size 12 (the same font in every document)."""
@@ -217,13 +217,17 @@ def _table(doc, block: Table, usable_cm: float, style_id: str) -> None:
         col.w = width
     rows = table.rows
     for r, (row, values) in enumerate(zip(rows, [[(t,) for t in block.headers], *block.rows])):
-        for tc, value, width in zip(row._tr.tc_lst, values, widths):
+        cells = row._tr.tc_lst
+        for tc, value, width in zip(cells, values, widths):
             tc.width = width
             cell = _Cell(tc, table)
             _runs(cell.paragraphs[0], value, bold=r == 0)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # justified text in a narrow column gapes
-            if r - 1 in block.bottom:
+            if r - 1 in block.bottom and tc is cells[-1]:
                 cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
+            if block.together and r < len(block.rows):
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         if 0 < r <= len(block.heights) and block.heights[r - 1]:
             row.height, row.height_rule = Cm(block.heights[r - 1]), WD_ROW_HEIGHT_RULE.AT_LEAST
         _whole(row)
@@ -352,19 +356,5 @@ def write_docx(d: Document, path: Path, paper: str) -> None:
     props.last_printed = moment
     buffer = io.BytesIO()
     doc.save(buffer)
-    path.write_bytes(_stable_zip(buffer.getvalue(), d.guideline.updated))
+    path.write_bytes(stable_zip(buffer.getvalue(), d.guideline.updated))
 
-
-def _stable_zip(data: bytes, day: datetime.date) -> bytes:
-    """The same zip with every entry stamped with `day`, in the same order: equal input, equal bytes."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3  # Unix, wherever it is built (Python says 0 on Windows)
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()

@@ -62,7 +62,8 @@ class FormDrafts(Drafter):
             blocks.append(Table((W.doc_field, W.doc_entry),
                                 tuple((self.r(f.label), self.answer(f)) for f in part.fields), (4, 6),
                                 heights=tuple(HEIGHTS.get(f.answer, 0) for f in part.fields),
-                                bottom=tuple(n for n, f in enumerate(part.fields) if f.answer == "signature")))
+                                bottom=tuple(n for n, f in enumerate(part.fields) if f.answer == "signature"),
+                                together=any(f.answer == "signature" for f in part.fields)))
         return self.document(form.id, "form", self.t(form.title), self.t(form.purpose), blocks)
 
     def referral_letter(self) -> Document:
@@ -116,8 +117,8 @@ class FormDrafts(Drafter):
                                      (0.8, 5, 2.6, 3), heights=(EVIDENCE_HEIGHT,) * len(checks)),
                                Heading(runs(X.questionnaire_scoring_title), 2, centered=False),
                                Para(runs(X.questionnaire_scoring_rule)),
-                               Table(tuple(heads), scoring, (2.6, 1.5, 1.2, 1.5, 1.2, 1.5, 1.2, 1.5, 1.6),
-                                     heights=(1.0,) * len(scoring)),
+                               Table(tuple(heads), scoring, (2.8, 2.3, 1.0, 2.0, 1.3, 1.9, 1.2, 2.0, 1.0),
+                                     heights=(1.0,) * len(scoring), together=True),
                                Para(runs(X.questionnaire_scoring_use)),
                                Para(runs(X.questionnaire_scored_by)),
                                Signature(office=runs(W.doc_filled_by_sign), name=runs(f"[{W.doc_blank_filled_by}]"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import io
 import uuid
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,6 +31,7 @@ from pedoman.documents.slidefit import (
     box_width, diagram_parts, fit, grid, height, indent, line_count, pages, para_gap,
 )
 from pedoman.documents.slides import Deck, Para, Slide, Step
+from pedoman.documents.stablezip import stable_zip
 
 INDIGO, INDIGO_DARK, ACCENT = "3F51B5", "1A237E", "FF6E40"
 """The site's palette (mkdocs.yml: primary indigo, accent deep orange; print.css's headings in #1a237e)."""
@@ -307,20 +307,5 @@ def write_pptx(deck: Deck, path: Path | str) -> None:
     props.created = props.modified = props.last_printed = moment
     buffer = io.BytesIO()
     writer.prs.save(buffer)
-    Path(path).write_bytes(_stable_zip(buffer.getvalue(), deck.updated))
+    Path(path).write_bytes(stable_zip(buffer.getvalue(), deck.updated))
 
-
-def _stable_zip(data: bytes, day: datetime.date) -> bytes:
-    """The same zip with every entry stamped with `day`, in the same order: equal input, equal bytes
-    (as docx._stable_zip does for the drafting kit)."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()

@@ -56,7 +56,7 @@ class ReportDrafts(Drafter):
         heads = tuple(items(X.report_cases_headers))
         rows = tuple((runs(service), *((),) * (len(heads) - 1)) for service in items(X.report_services))
         return [Para(runs(X.report_aggregate_notice), notice=True),
-                Table(heads, rows, (4, 1.4, 1.6, 1.6, 1.6, 1.6, 1.6), heights=(ROW,) * len(rows)),
+                Table(heads, rows, (4, 1.4, 1.6, 1.6, 1.6, 1.6, 1.6), heights=(ROW,) * len(rows), together=True),
                 Para(runs(X.report_cases_note))]
 
     def _budget(self, level: str) -> list[Block]:
@@ -64,7 +64,7 @@ class ReportDrafts(Drafter):
         X = catalogue()[self.lang]
         heads = tuple(items(X.report_budget_headers))
         rows = tuple((runs(source), (), (), ()) for source in items(X[f"report_budget_sources_{level}"]))
-        return [Table(heads, rows, (5, 3, 3, 2), heights=(ROW,) * len(rows))]
+        return [Table(heads, rows, (5, 3, 3, 2), heights=(ROW,) * len(rows), together=True)]
 
     def task_force_report(self) -> Document:
         """The report as a letter-headed document: heading and period, Nomor/Sifat/Lampiran/Hal, addressee,

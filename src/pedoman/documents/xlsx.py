@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 import io
 import unicodedata
-import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -25,6 +24,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pedoman.documents.blocks import Document, Sheet, plain
+from pedoman.documents.stablezip import stable_zip
 
 LISTS = "lists"
 """The hidden sheet holding the values of the drop-down lists."""
@@ -252,27 +252,7 @@ def write_xlsx(d: Document, path: Path, paper: str = "f4") -> None:
     props.created = props.modified = moment
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(_stable(buffer.getvalue(), moment))
-
-
-def _stable(data: bytes, moment: datetime.datetime) -> bytes:
-    """openpyxl stamps docProps/core.xml's modified time with now; put the fixed one back, and fix zip times."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    stamp = (moment.year, moment.month, moment.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                import re
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3  # Unix, wherever it is built: the same bytes on every machine
-            target.writestr(entry, content)
-    return out.getvalue()
+    path.write_bytes(stable_zip(buffer.getvalue(), moment.date(), modified=True))
 
 
 def write_table(path: Path, title: str, headers, rows, widths, day: datetime.date) -> None:
@@ -290,4 +270,4 @@ def write_table(path: Path, title: str, headers, rows, widths, day: datetime.dat
     book.properties.created = book.properties.modified = moment
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(_stable(buffer.getvalue(), moment))
+    path.write_bytes(stable_zip(buffer.getvalue(), moment.date(), modified=True))
