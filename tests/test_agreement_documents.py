@@ -96,7 +96,7 @@ def test_bp2mi_appears_only_beside_the_ministry(written):
     assert "KP2MI (dahulu BP2MI)" in whole
     assert "KP2MI/BP2MI" not in whole
     assert not re.search(r"(?<!dahulu )\bBP2MI\b(?! adalah singkatan)", whole)
-    english = "\n".join(texts(open_docx(written / "documents/ntb-kaltara/pks.en.docx")))
+    english = "\n".join(texts(open_docx(written / "documents/ntb-kaltara/cooperation-agreement.en.docx")))
     assert "KP2MI (formerly BP2MI)" in english and "KP2MI/BP2MI" not in english
 
 
@@ -140,7 +140,8 @@ def test_a_joint_agreement_comes_before_each_agreement(shipped, written, gid):
     assert names.index("kesepakatan-bersama") < names.index("pks")
     for lang, title, word, follow in (("id", "KESEPAKATAN BERSAMA", "Pasal", "Perjanjian Kerja Sama"),
                                       ("en", "JOINT AGREEMENT", "Article", "Cooperation Agreement")):
-        lines = texts(open_docx(written / f"documents/{gid}/kesepakatan-bersama.{lang}.docx"))
+        name = {"id": "kesepakatan-bersama", "en": "joint-agreement"}[lang]  # each language's file name
+        lines = texts(open_docx(written / f"documents/{gid}/{name}.{lang}.docx"))
         start = 1 if lang == "en" else 0  # the English text opens with its working-translation notice
         assert lines[start] == title
         whole = "\n".join(lines)

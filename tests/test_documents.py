@@ -208,7 +208,7 @@ def test_no_page_of_a_decree_or_agreement_is_empty(shipped, tmp_path):
                       ("gt-provinsi", "rad"), ("ntt-kepri", "pks"), ("ntb-kaltara", "pks"),
                       ("ntt-kepri", "kesepakatan-bersama")]:
         for lang in ("id", "en"):
-            shutil.copy(tmp_path / f"documents/{gid}/{name}.{lang}.docx", flat / f"{gid}--{name}.{lang}.docx")
+            shutil.copy(tmp_path / find(shipped, gid, name, lang).path, flat / f"{gid}--{name}.{lang}.docx")
     run = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                           "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *sorted(map(str, flat.iterdir()))],
                          capture_output=True, text=True, timeout=600, env=os.environ | {"HOME": str(tmp_path)})
@@ -543,6 +543,18 @@ EXPECTED = {
     "surat-rujukan.id.docx": ["Sifat", "Rahasia", "Kepala UPTD PPA", "Tembusan"],
     "surat-rujukan.en.docx": ["WORKING TRANSLATION", "Confidential", "Head of the UPTD PPA"],
     "kuesioner-uji-tuntas.id.docx": ["KUESIONER UJI TUNTAS", "☐ Ya", "Pertanyaan", "Jawaban"],
+    "sk-subgugus-tugas.id.docx": ["MEMUTUSKAN:", "KESATU", "Subgugus Tugas Pencegahan", "LAMPIRAN"],
+    "tata-kerja.id.docx": ["KETUA HARIAN GUGUS TUGAS", "A. Rapat", "Jadwal dan batas waktu"],
+    "sk-tim-desa.id.docx": ["KEPALA DESA [NAMA DESA]", "Tim Penghubung Desa", "LAMPIRAN"],
+    "perdes-migrasi-aman.id.docx": ["PERATURAN DESA", "Dengan Kesepakatan Bersama", "LEMBARAN DESA"],
+    "sk-subgugus-tugas.en.docx": ["WORKING TRANSLATION", "FIRST", "Annex"],
+    "decree-forming-the-sub-task-forces.en.docx": ["WORKING TRANSLATION", "FIRST", "Annex"],
+    "tata-kerja.en.docx": ["WORKING TRANSLATION", "DAILY CHAIR", "A. Meetings"],
+    "working-procedures-of-the-task-force.en.docx": ["WORKING TRANSLATION", "DAILY CHAIR", "A. Meetings"],
+    "sk-tim-desa.en.docx": ["WORKING TRANSLATION", "HEAD OF [VILLAGE NAME] VILLAGE"],
+    "decision-forming-the-village-liaison-team.en.docx": ["WORKING TRANSLATION", "HEAD OF [VILLAGE NAME] VILLAGE"],
+    "perdes-migrasi-aman.en.docx": ["WORKING TRANSLATION", "VILLAGE REGULATION", "Article 1"],
+    "model-village-regulation-on-safe-migration.en.docx": ["WORKING TRANSLATION", "VILLAGE REGULATION", "Article 1"],
     "kuesioner-uji-tuntas.en.docx": ["WORKING TRANSLATION", "DUE-DILIGENCE QUESTIONNAIRE", "☐ Partly"],
 }
 

@@ -36,8 +36,9 @@ from webcheck import launch, serve
 SUB_PATH = "site/"
 PAGE = "guidelines/formation/gt-uji/"
 """The fixture's formation guideline: its decree (SK) and its RAD matrix."""
-SK = "documents/gt-uji/sk-pembentukan.{lang}.docx"
-MATRIX = "documents/gt-uji/rad-matriks.{lang}.xlsx"
+SK = {"id": "documents/gt-uji/sk-pembentukan.id.docx", "en": "documents/gt-uji/decree-forming-the-task-force.en.docx"}
+MATRIX = {"id": "documents/gt-uji/rad-matriks.id.xlsx", "en": "documents/gt-uji/regional-action-plan-matrix.en.xlsx"}
+"""Each language's file, under its own name (documents/filenames.py)."""
 BLANK = re.compile(r"\[([^\[\]]+)\]")
 TRICKY = """A & B <"Uji"> 'satu' &amp; </w:t>"""
 """A value with what XML must escape, and what would break the file if it were pasted in unescaped."""
@@ -203,7 +204,7 @@ def test_every_blank_of_the_decree_and_the_matrix_is_filled_in_on_the_page(brows
         page.goto(base + prefix(lang) + PAGE)
         typed: list[str] = []
         for template, kind in ((SK, "docx"), (MATRIX, "xlsx")):
-            path = template.format(lang=lang)
+            path = template[lang]
             form = open_form(page, path)
             expect(form.locator(".pd-fill__intro")).to_have_text(words.fill_intro)
             labels = field_labels(form)
@@ -238,7 +239,7 @@ def test_every_blank_of_the_decree_and_the_matrix_is_filled_in_on_the_page(brows
 
 
 def test_an_empty_field_leaves_its_blank_highlighted(browser, site, tmp_path):
-    path = SK.format(lang="en")
+    path = SK["en"]
     with serve(site.parent) as root:
         context = browser.new_context()
         page = context.new_page()
@@ -265,13 +266,13 @@ def test_offline_a_document_opened_once_is_filled_in_all_the_same(browser, site,
         until_controlled(page)
         typed: list[str] = []
         for template in (SK, MATRIX):  # opened once while online: the worker keeps them
-            url = base + template.format(lang="id")
+            url = base + template["id"]
             assert page.evaluate("url => fetch(url).then(r => r.status)", url) == 200
             wait_until(page, "url => caches.match(url).then(hit => hit !== undefined)", arg=url)
         context.set_offline(True)
         page.reload()
         for template, check in ((SK, check_word), (MATRIX, check_workbook)):
-            path = template.format(lang="id")
+            path = template["id"]
             labels = field_labels(open_form(page, path))
             values = values_for(labels, "id", " offline")
             typed += values.values()
@@ -284,7 +285,7 @@ def test_offline_a_document_opened_once_is_filled_in_all_the_same(browser, site,
 def test_a_document_that_cannot_be_fetched_says_so_and_downloads_nothing(browser, site):
     """Offline, a document the browser does not hold cannot be fetched: the page says so."""
     words = CATALOGUE["id"]
-    path = SK.format(lang="id")
+    path = SK["id"]
     with serve(site.parent) as root:
         context = browser.new_context(service_workers="block")  # so that the request reaches the route below
         page = context.new_page()
@@ -311,7 +312,7 @@ def test_without_javascript_only_the_plain_downloads_show(browser, site):
             assert forms.count() >= 4
             for n in range(forms.count()):
                 expect(forms.nth(n)).to_be_hidden()
-            links = page.locator(f'a[download][href$="{Path(SK.format(lang="id")).name}"]')
+            links = page.locator(f'a[download][href$="{Path(SK["id"]).name}"]')
             assert links.count() == 1
         context.close()
 
@@ -322,7 +323,7 @@ def test_the_form_is_accessible_and_easy_to_tap_on_a_phone(browser, site, lang):
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         page = context.new_page()
         page.goto(root + SUB_PATH + prefix(lang) + "drafting-kit/")
-        form = open_form(page, SK.format(lang=lang))
+        form = open_form(page, SK[lang])
         for control in [*form.locator("input").all(), form.locator("button")]:
             box = control.bounding_box()
             assert box["height"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
@@ -340,7 +341,7 @@ def test_the_form_is_accessible_and_easy_to_tap_on_a_phone(browser, site, lang):
 def test_libreoffice_converts_a_filled_decree(browser, site, tmp_path):
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
-    path = SK.format(lang="id")
+    path = SK["id"]
     with serve(site.parent) as root:
         context = browser.new_context()
         page = context.new_page()

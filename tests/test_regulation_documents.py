@@ -83,7 +83,7 @@ def test_mengingat_cites_the_law_making_act_and_the_national_plan(written, gid):
 
 
 def test_the_english_regulation_says_this_regulation_by_its_kind(written):
-    lines = texts(open_docx(written / "documents/gt-provinsi/rad.en.docx"))
+    lines = texts(open_docx(written / "documents/gt-provinsi/regulation-on-the-regional-action-plan.en.docx"))
     whole = "\n".join(lines)
     assert "This Governor's Regulation comes into force on the date of its promulgation." in lines
     assert not re.search(r"\b[Tt]his Regulation\b", whole)

@@ -174,16 +174,17 @@ def test_crossref_xlsx_holds_each_planted_text_unchanged_in_a_string_cell(plante
         [v.lstrip("'") if isinstance(v, str) else "" if v is None else v for v in rows[1]]
 
 
-@pytest.mark.parametrize("path", ["documents/gt-uji/rad-matriks.id.xlsx", "documents/gt-uji/rad-matriks.en.xlsx",
+@pytest.mark.parametrize("path", ["documents/gt-uji/rad-matriks.id.xlsx",
+                                  "documents/gt-uji/regional-action-plan-matrix.en.xlsx",
                                   "documents/kerja-sama-uji/pks-anggaran.id.xlsx",
-                                  "documents/kerja-sama-uji/pks-anggaran.en.xlsx"])
+                                  "documents/kerja-sama-uji/cooperation-agreement-budget.en.xlsx"])
 def test_the_kits_workbooks_hold_planted_texts_as_text_and_keep_their_own_formulas(planted_site, path):
     book, cells = _cells(planted_site / path)
     _no_planted_formula(cells)
     planted = [c for c in cells if c.value in ARRIVES.values()]
     assert len({c.value for c in planted}) >= 3, [c.value for c in cells]
     assert all(c.data_type == "s" and c.quotePrefix for c in planted)
-    assert any(c.parent.title == "lists" for c in planted) == ("rad-matriks" in path)  # a program's drop-down
+    assert any(c.parent.title == "lists" for c in planted) == ("gt-uji" in path)  # a program's drop-down
     # The workbook's own formulas: each drop-down's list on the hidden sheet, the check of an amount.
     ws = book.worksheets[1]
     checks = ws.data_validations.dataValidation
@@ -191,7 +192,7 @@ def test_the_kits_workbooks_hold_planted_texts_as_text_and_keep_their_own_formul
     assert lists and all(f.startswith("'lists'!$") for f in lists), lists
     for source in lists:
         assert all(c.value for row in book["lists"][source.split("!")[1].replace("$", "")] for c in row)
-    if "pks-anggaran" in path:
+    if "kerja-sama-uji" in path:
         assert [dv.formula1 for dv in checks if dv.type == "whole"] == ["0"]
 
 

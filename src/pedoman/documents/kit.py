@@ -25,6 +25,7 @@ per guideline with a `training` block and language, kept the same way under `dec
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import shutil
 import time
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
     from pedoman.content.model import Guideline
 
 from pedoman.documents.agreements import CooperationDrafts
-from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, Document
+from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, VERSIONS, Document
 from pedoman.documents.decrees import FormationDrafts
+from pedoman.documents.filenames import named
 from pedoman.documents.forms import REFERRAL, FormDrafts
 from pedoman.documents.reports import ReportDrafts
 from pedoman.documents.slides import FOLDER as SLIDES_FOLDER
@@ -77,8 +79,9 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts, Vil
 
 
 def for_guideline(corpus: Corpus, g: Guideline, lang: str) -> list[Document]:
-    """The documents a guideline calls for, in `lang` (none without a `documents` block)."""
-    return _Builder(corpus, g, lang).all()
+    """The documents a guideline calls for, in `lang` (none without a `documents` block), each under its file
+    name in `lang` (`filenames`)."""
+    return named(_Builder(corpus, g, lang).all())
 
 
 def kit(corpus: Corpus) -> list[Document]:
@@ -88,13 +91,20 @@ def kit(corpus: Corpus) -> list[Document]:
 
 def listing(corpus: Corpus, g: Guideline, lang: str) -> list[dict]:
     """What a page or a PDF prints about a guideline's documents in `lang`: title, purpose, file, format,
-    blanks, and the same file in the other language. Paths are relative to the site root."""
+    blanks, and the same file in the other language; `label` and `other_label`, the words (words.yaml keys)
+    that say what each file is: the original to sign and a working translation, or two versions alike
+    (`Document.working_translation`). Paths are relative to the site root."""
     other = {(d.name, d.format): d for lang2 in LANGUAGES if lang2 != lang
              for d in for_guideline(corpus, g, lang2)}
-    return [{"name": d.name, "kind": d.kind, "title": d.title, "purpose": d.purpose, "format": d.format,
-             "path": d.path, "blanks": d.blanks,
-             "other": other[(d.name, d.format)].path if (d.name, d.format) in other else None}
-            for d in for_guideline(corpus, g, lang)]
+    out = []
+    for d in for_guideline(corpus, g, lang):
+        versions = d.kind in VERSIONS
+        out.append({"name": d.name, "kind": d.kind, "title": d.title, "purpose": d.purpose, "format": d.format,
+                    "path": d.path, "blanks": d.blanks,
+                    "other": other[(d.name, d.format)].path if (d.name, d.format) in other else None,
+                    "label": "doc_this_version" if versions else "doc_this_language",
+                    "other_label": "doc_other_version" if versions else "doc_other_language"})
+    return out
 
 
 def urls_data(corpus: Corpus) -> dict[str, list[dict]]:
@@ -137,19 +147,40 @@ class Written:
 WRITERS = {"docx": ("python-docx", "docx.py"), "xlsx": ("openpyxl", "xlsx.py")}
 """Per format, the library and the module that write it: part of its documents' cache keys."""
 
+HERE = Path(__file__).parent
+"""The folder the writers' code is read from for the cache keys."""
+
+
+def code(module: str) -> list[str]:
+    """`module` (a file of this folder) and every module of this folder it imports, directly or through
+    another, sorted: the code a file is written by, found from the imports rather than listed by hand (a
+    writer that starts using another module, e.g. `stablezip`, brings it into its key by importing it)."""
+    found: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        for node in ast.walk(ast.parse((HERE / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pedoman.documents"):
+                todo += ([a.name + ".py" for a in node.names] if node.module == "pedoman.documents"
+                         else [node.module.rsplit(".", 1)[1] + ".py"])
+    return sorted(found)
+
+
+def _digest(package: str, module: str):
+    digest = hashlib.sha256(f"{package} {metadata.version(package)}\0".encode())
+    for name in code(module):
+        digest.update(name.encode() + b"\0" + (HERE / name).read_bytes() + b"\0")
+    return digest
+
 
 def writers_digest() -> dict[str, bytes]:
-    """Per format, a digest of the code a file is written by: its writer module, `blocks` (what the
-    writers read, e.g. PAPER_SIZES) and the version of its library. What the builders decide is in
-    the document itself (`cache_key`)."""
-    here = Path(__file__).parent
-    found = {}
-    for format_, (package, module) in WRITERS.items():
-        digest = hashlib.sha256(f"{package} {metadata.version(package)}\0".encode())
-        for name in (module, "blocks.py"):
-            digest.update((here / name).read_bytes() + b"\0")
-        found[format_] = digest.digest()
-    return found
+    """Per format, a digest of the code a file is written by: its writer module and every module of this
+    folder it imports (`code`: `blocks`, what the writers read, e.g. PAPER_SIZES; `stablezip`), and the
+    version of its library. What the builders decide is in the document itself (`cache_key`)."""
+    return {format_: _digest(package, module).digest() for format_, (package, module) in WRITERS.items()}
 
 
 def cache_key(d: Document, paper: str, writers: dict[str, bytes]) -> str:
@@ -204,17 +235,15 @@ def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_P
     return Written(files, written, seconds, paper, deck_files, decks_written, time.perf_counter() - start)
 
 
-SLIDE_WRITERS = ("pptx.py", "slidefit.py")
-"""The modules that lay a deck out (what a deck says is in the deck itself): part of its cache key."""
+SLIDE_WRITER = "pptx.py"
+"""The module that lays a deck out (what a deck says is in the deck itself): it and the modules it imports
+(`slidefit`, `stablezip`, ...) are part of a deck's cache key."""
 
 
 def deck_key(deck: Deck) -> str:
     """The name a deck's file is kept under: a digest of what it says (`slides.Deck`, every text and the
-    guideline's date and version), the code that lays it out and the version of python-pptx."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256(f"python-pptx {metadata.version('python-pptx')}\0".encode())
-    for name in SLIDE_WRITERS:
-        digest.update((here / name).read_bytes() + b"\0")
+    guideline's date and version), the code that lays it out (`code`) and the version of python-pptx."""
+    digest = _digest("python-pptx", SLIDE_WRITER)
     digest.update(repr(deck).encode("utf-8"))
     return digest.hexdigest()[:32]
 
