@@ -34,18 +34,18 @@ def _changed(value, path=()):
     return value
 
 
-def _restamped(value: dict) -> dict:
-    """`value` (a guideline dumped to plain data) in a later version, with the other status, a day later:
+def _restamped(value: dict, days: int = 1) -> dict:
+    """`value` (a guideline dumped to plain data) in a later version, with the other status, `days` later:
     what an editor changes at every save, and what no other guideline's page prints."""
-    version, day = value["version"] + ".9", value["updated"] + datetime.timedelta(days=1)
+    version, day = value["version"] + ".9", value["updated"] + datetime.timedelta(days=days)
     changes = [dict(value["changes"][0], version=version, date=day), *value["changes"][1:]]
     status = "draft" if value["status"] == "approved" else "approved"
     return value | {"version": version, "updated": day, "status": status, "changes": changes}
 
 
-def _with_changed(corpus, except_id=None):
+def _with_changed(corpus, except_id=None, days=1):
     guidelines = [g if g.id == except_id else
-                  GUIDELINE_MODELS[g.kind].model_validate(_restamped(_changed(g.model_dump())))
+                  GUIDELINE_MODELS[g.kind].model_validate(_restamped(_changed(g.model_dump()), days))
                   for g in corpus.guidelines]
     return dataclasses.replace(corpus, guidelines=guidelines)
 
@@ -113,7 +113,9 @@ def test_a_fresh_build_finds_a_page_kept_on_disk_only_from_the_same_inputs_and_c
     pagecache.keep_in(tmp_path)
     first = _pages(CORPUS)[key]
     files = sorted(tmp_path.glob("*.pickle"))
-    assert len(files) == 6 * len(CORPUS.guidelines)  # page, module page and documents, in two languages
+    # per guideline its page, module page and documents; the matrix, each recommendation, three tables and the
+    # glossary: each in two languages
+    assert len(files) == 6 * len(CORPUS.guidelines) + 2 * (len(CORPUS.recommendations) + 5)
 
     rendered, render = [], Renderer.render
     monkeypatch.setattr(Renderer, "render", lambda self, template, *a, **k: rendered.append(template)
@@ -122,12 +124,42 @@ def test_a_fresh_build_finds_a_page_kept_on_disk_only_from_the_same_inputs_and_c
     again = _pages(CORPUS)[key]
     assert again is not first and again.markdown == first.markdown
     per_guideline = {f"{kind}.md.j2" for kind in {g.kind for g in CORPUS.guidelines}} | {"training_module.md.j2"}
-    assert rendered and not per_guideline & set(rendered)  # the other pages are rendered every build
+    shared = {"matrix.md.j2", "recommendation.md.j2", "agencies.md.j2", "stakeholders.md.j2", "coverage.md.j2",
+              "glossary.md.j2"}
+    assert rendered and not (per_guideline | shared) & set(rendered)  # the other pages are rendered every build
 
     pagecache.forget()
     monkeypatch.setattr(pagecache, "_code", lambda: "other code")
     pagecache.keep_in(tmp_path)
     _pages(CORPUS)
-    assert per_guideline <= set(rendered)
+    assert per_guideline | shared <= set(rendered)
     assert len(list(tmp_path.glob("*.pickle"))) == 2 * len(files)  # other code: nothing was found, all kept anew
     pagecache.forget(folder=True)
+
+
+SHARED = ("recommendations/", "glossary")
+"""Pages made from the registers and every guideline's outline alone (Renderer.shared), by their key."""
+
+
+def _shared_pages(corpus) -> dict:
+    pagecache.forget(folder=True)
+    pages = {(p.key, p.lang): p.markdown for p in Renderer(corpus, build_crossref(corpus)).pages()
+             if isinstance(p.key, str) and p.key.startswith(SHARED)}
+    pagecache.forget(folder=True)
+    return pages
+
+
+def test_the_register_pages_read_nothing_of_a_guideline_beyond_its_outline():
+    pages = _shared_pages(CORPUS)
+    assert len(pages) == 2 * (len(CORPUS.recommendations) + 5)  # and the matrix, three tables and the glossary
+    assert _shared_pages(_with_changed(CORPUS, days=0)) == pages  # the newest date is in their key
+
+
+def test_a_register_page_changes_with_a_sections_cross_references():
+    g = CORPUS.guidelines[0]
+    section = g.sections[0].model_copy(update={"implements": [r for r in ("R01", "R12") if r not in g.sections[0].implements][:1]
+                                               + g.sections[0].implements})
+    changed = dataclasses.replace(CORPUS, guidelines=[g.model_copy(update={"sections": [section, *g.sections[1:]]}),
+                                                      *CORPUS.guidelines[1:]])
+    before, after = _shared_pages(CORPUS), _shared_pages(changed)
+    assert before[("recommendations/index", "id")] != after[("recommendations/index", "id")]

@@ -12,6 +12,9 @@ they are made from:
   linking sections to recommendations, agencies and the 5K); not its version, status or date,
   which an editor changes at every save and no other guideline's page prints;
 - the template, the page's address, its language and its front matter.
+The pages made from the registers and every guideline's outline alone (the recommendation matrix,
+each recommendation, the agencies', stakeholders' and coverage tables, the glossary) are kept the same
+way, under the registers, the outlines and the newest guideline's date (`Renderer.shared`).
 In memory, templates and code need not be in the key: `codewatch` imports the package again when
 any of its files changes, which starts an empty cache. On disk (`keep_in`, the build's
 `render_cache`), the key also holds a digest of the package's files and the versions of the

@@ -185,6 +185,14 @@ class Renderer:
         inputs = self.inputs(g, template, key, lang, json.dumps(meta, sort_keys=True))
         return pagecache.kept(inputs, lambda: self.render(template, key, lang, meta, g=g))
 
+    def shared(self, template: str, key: str, lang: str, meta: dict | None = None, **context) -> Page:
+        """A page made from the registers and every guideline's outline alone (the recommendation matrix,
+        each recommendation, the agencies', stakeholders' and coverage tables, the glossary), dated by the
+        newest guideline: rendered again only when one of those changed (pagecache.py). `context` holds
+        register entries only (a recommendation), which the registers' digest covers."""
+        inputs = (self.corpus_digest, self.latest.isoformat(), template, key, lang, json.dumps(meta, sort_keys=True))
+        return pagecache.kept(inputs, lambda: self.render(template, key, lang, meta, **context))
+
     @cached_property
     def corpus_digest(self) -> bytes:
         return pagecache.corpus_digest(self.corpus, self.untranslated)
@@ -211,14 +219,14 @@ class Renderer:
             for g in self.corpus.guidelines:
                 pages.append(self.kept(g, f"{g.kind}.md.j2", urls.guideline_key(g.kind, g.id), lang,
                                        self.own_meta(g, g.summary.get(lang))))
-            pages.append(self.render("matrix.md.j2", urls.MATRIX, lang, {"hide": ["toc"]}))  # the width is the table's
+            pages.append(self.shared("matrix.md.j2", urls.MATRIX, lang, {"hide": ["toc"]}))  # the width is the table's
             for rec in self.corpus.recommendations:
-                pages.append(self.render("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
+                pages.append(self.shared("recommendation.md.j2", urls.recommendation_key(rec.id), lang,
                                          {"description": rec.text.get(lang)}, rec=rec))
-            pages.append(self.render("agencies.md.j2", urls.AGENCY_TABLE, lang))
-            pages.append(self.render("stakeholders.md.j2", urls.STAKEHOLDER_TABLE, lang))
-            pages.append(self.render("coverage.md.j2", urls.COVERAGE, lang))
-            pages.append(self.render("glossary.md.j2", urls.GLOSSARY, lang))
+            pages.append(self.shared("agencies.md.j2", urls.AGENCY_TABLE, lang))
+            pages.append(self.shared("stakeholders.md.j2", urls.STAKEHOLDER_TABLE, lang))
+            pages.append(self.shared("coverage.md.j2", urls.COVERAGE, lang))
+            pages.append(self.shared("glossary.md.j2", urls.GLOSSARY, lang))
             pages.append(self.render("translations.md.j2", urls.TRANSLATIONS, lang))
             pages.append(self.render(
                 "legal.md.j2", urls.LEGAL, lang, {"updated": max(r.checked for r in self.corpus.regulations.values()).isoformat()},
