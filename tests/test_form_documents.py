@@ -118,8 +118,9 @@ def test_every_box_is_tied_to_its_label(written):
 
 
 def _score_table(doc, lang):
+    """The table with a row per answer of the scale and a column per part."""
     first = CATALOGUE[lang]["doc_answer_values"].split(",")[0]
-    return next(t for t in doc.tables if len(t.columns) > 6 and first in [c.text for c in t.rows[0].cells])
+    return next(t for t in doc.tables if any(re.search(rf"\b{first}\b", r.cells[0].text) for r in t.rows[1:]))
 
 
 def test_the_questionnaire_scores_each_part_and_the_whole(written):
@@ -131,10 +132,14 @@ def test_the_questionnaire_scores_each_part_and_the_whole(written):
         table = _score_table(doc, d.lang)
         rows = [[c.text for c in r.cells] for r in table.rows]
         values = W.doc_answer_values.split(",")
-        assert rows[0][2:6] == values  # a column to count each answer
+        assert rows[0][1].startswith("B. ") and rows[0][2].startswith("C. ") and len(rows[0]) == 4
+        labels = [r[0] for r in rows[1:]]
+        for value in values:  # a row to count each answer of the scale
+            assert sum(bool(re.search(rf"\b{value} \(", label)) for label in labels) == 1, (d.path, value)
         steps, checks = len(g.due_diligence), len(g.checklist)
-        assert [r[1] for r in rows[1:]] == [str(steps), str(checks), str(steps + checks)]
-        assert all(not cell.strip() for r in rows[1:] for cell in r[2:])  # counted and scored by hand
+        assert rows[1][1:] == [str(steps), str(checks), str(steps + checks)]
+        assert len(rows) >= 1 + 1 + len(values) + 2  # counts, each answer, score and maximum at least
+        assert all(not cell.strip() for r in rows[2:] for cell in r[1:])  # counted and scored by hand
         assert all(r.height.cm >= 0.8 for r in table.rows[1:])
         whole = "\n".join(p.text for p in doc.paragraphs)
         weights = re.search(rf"{values[0]} = (\d), {values[1]} = (\d), {values[2]} = (\d)", whole)

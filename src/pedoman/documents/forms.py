@@ -93,11 +93,11 @@ class FormDrafts(Drafter):
         steps = tuple((runs(str(i)), runs(f"{self.t(s.title)}: {self.t(s.description)}"), runs(options), ())
                       for i, s in enumerate(g.due_diligence, 1))
         checks = tuple((runs(str(i)), self.r(c), runs(options), ()) for i, c in enumerate(g.checklist, 1))
-        heads = items(X.questionnaire_scoring_headers)
-        parts = ((f"B. {W.due_diligence}", len(steps)), (f"C. {W.checklist}", len(checks)))
-        scoring = tuple((runs(label), runs(str(count)), *((),) * (len(heads) - 2)) for label, count in parts)
-        scoring += ((runs(X.questionnaire_scoring_total), runs(str(len(steps) + len(checks))),
-                     *((),) * (len(heads) - 2)),)
+        counts = (str(len(steps)), str(len(checks)), str(len(steps) + len(checks)))
+        heads = ("", f"B. {W.due_diligence}", f"C. {W.checklist}", X.questionnaire_scoring_total)
+        labels = items(X.questionnaire_scoring_rows)
+        scoring = ((runs(labels[0]), *(runs(c) for c in counts)),
+                   *((runs(label), (), (), ()) for label in labels[1:]))
         blocks: list[Block] = [Para(runs(X.questionnaire_version_notice), notice=True),
                                Heading(runs(W.doc_questionnaire.upper()), 1),
                                Heading(runs(self.t(g.title)), 1),
@@ -116,9 +116,9 @@ class FormDrafts(Drafter):
                                Table((W.doc_no, W.doc_question, W.doc_answer, W.doc_evidence), checks,
                                      (0.8, 5, 2.6, 3), heights=(EVIDENCE_HEIGHT,) * len(checks)),
                                Heading(runs(X.questionnaire_scoring_title), 2, centered=False),
+                               Table(heads, scoring, (4.5, 2.5, 2.5, 2.5), heights=(0.9,) * len(scoring),
+                                     together=True),
                                Para(runs(X.questionnaire_scoring_rule)),
-                               Table(tuple(heads), scoring, (2.8, 2.3, 1.0, 2.0, 1.3, 1.9, 1.2, 2.0, 1.0),
-                                     heights=(1.0,) * len(scoring), together=True),
                                Para(runs(X.questionnaire_scoring_use)),
                                Para(runs(X.questionnaire_scored_by)),
                                Signature(office=runs(W.doc_filled_by_sign), name=runs(f"[{W.doc_blank_filled_by}]"),
