@@ -44,7 +44,7 @@ from pedoman import cachefolder, urls
 from pedoman.content.corpus import Corpus
 from pedoman.content.model import LANGUAGES
 from pedoman.presentation.words import CATALOGUE
-from pedoman.print import binding
+from pedoman.print import binding, pdftext, tagging
 from pedoman.print.handbook import DEFAULT_AUTHOR, TEMPLATES, render_handout, render_html
 from pedoman.print.training import render_training
 
@@ -54,6 +54,9 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 _BINDING_CODE = Path(binding.__file__).read_text(encoding="utf-8")
 """How a pack is bound and its feet drawn: part of every pack's key."""
+
+_TAGGING_CODE = "\0".join(Path(module.__file__).read_text(encoding="utf-8") for module in (tagging, pdftext))
+"""How the structure WeasyPrint writes is finished (artifacts, contents, languages): part of every key."""
 
 _PAGE_MARK = re.compile(r"\[\[(page|pages):([^\]]+)\]\]")
 
@@ -116,15 +119,17 @@ def fonts_digest() -> str:
     return digest.hexdigest()
 
 
-def cache_key(html: str, fonts: str, options: dict = PDF_OPTIONS) -> str:
+def cache_key(html: str, fonts: str, options: dict = PDF_OPTIONS, tagging_code: str = _TAGGING_CODE) -> str:
     """The name of the PDF WeasyPrint lays out from `html` with `options` and the installed
-    `fonts` (fonts_digest): a digest of them and of WeasyPrint's version.
+    `fonts` (fonts_digest), its structure finished by `tagging_code` (tagging.tidy): a digest of
+    them and of WeasyPrint's version.
 
     The version is read from the package metadata: importing WeasyPrint takes about
     a second, paid only when a PDF must really be laid out.
     """
     digest = hashlib.sha256(f"weasyprint {metadata.version('weasyprint')}\0{fonts}\0".encode())
     digest.update(json.dumps(options, sort_keys=True).encode("utf-8") + b"\0")
+    digest.update(hashlib.sha256(tagging_code.encode("utf-8")).digest())
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()[:32]
 
@@ -143,11 +148,14 @@ def _render(html: str):
     return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render(font_config=_fonts(), **PDF_OPTIONS)
 
 
-def _save(document, target: Path, key: str) -> None:
+def _save(document, target: Path, key: str, html: str) -> None:
+    """Write the laid-out `document` to `target`, its structure finished from its print `html`
+    (tagging.tidy: margins as artifacts, contents as TOC, other languages' /Lang, an IDTree)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = cachefolder.partial(target)
     # The file identifier comes from the key: the same input gives the very same file.
     document.write_pdf(partial, pdf_identifier=key.encode("ascii"), **PDF_OPTIONS)
+    tagging.tidy(partial, html)
     partial.replace(target)  # an interrupted build must not leave a truncated PDF under a valid key
 
 
@@ -163,7 +171,7 @@ def _worker_start() -> None:
 def _lay_out(job: Job, cache: Path) -> tuple[list[str], int]:
     """Lay out one PDF into the cache: ([its name], pages)."""
     document = _render(job.html)
-    _save(document, cache / f"{job.key}.pdf", job.key)
+    _save(document, cache / f"{job.key}.pdf", job.key, job.html)
     return [job.name], len(document.pages)
 
 
@@ -207,14 +215,15 @@ def _bind_pack(pack: Pack, cache: Path) -> tuple[list[str], int]:
     assumed = 2  # the front matter's pages move every part's numbers: lay it out until they agree
     for _ in range(FRONT_TRIES):
         pages = binding.plan(assumed, parts)
-        front = _render(fill_page_numbers(pack.front, pack_numbers(pages, anchors, handouts)))
+        html = fill_page_numbers(pack.front, pack_numbers(pages, anchors, handouts))
+        front = _render(html)
         if len(front.pages) == assumed:
             break
         assumed = len(front.pages)
     else:
         raise RuntimeError(f"{pack.name}: the front matter's length does not settle ({assumed} pages)")
     front_pdf, feet_pdf = cache / f"{pack.key}.front", cache / f"{pack.key}.feet"
-    _save(front, front_pdf, pack.key)
+    _save(front, front_pdf, pack.key, html)
     import weasyprint  # untagged: bind marks every foot as an artifact
 
     feet = weasyprint.HTML(string=binding.footer_sheet_html(pages, pack.lang)).render(font_config=_fonts())
