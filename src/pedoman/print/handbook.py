@@ -128,6 +128,13 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         """An Indonesian abbreviation or term, marked as Indonesian in a file in another language."""
         return Markup('<span lang="id">{}</span>').format(term) if lang != "id" else escape(term)
 
+    indonesian = {a.abbreviation for a in corpus.agencies.values() if a.abbreviation and a.level != "international"}
+
+    def term(word: str) -> Markup:
+        """A term of a key to abbreviations: marked as Indonesian when it is an Indonesian institution's
+        abbreviation (the glossary does not record its terms' language)."""
+        return term_in_id(word) if word in indonesian else escape(word)
+
     def agency(agency_id: str) -> Markup:
         """The agency's abbreviation or, without one, its name in `lang`. The abbreviation of an
         Indonesian institution is Indonesian and marked so; an international body's (IOM) is not."""
@@ -195,7 +202,7 @@ def _helpers(corpus: Corpus, lang: str, site_url: str | None, author: str) -> di
         return legal.citation(ref, corpus, lang, labels)
 
     return dict(lang=lang, L=labels, corpus=corpus, text=text, body=body, author=author, cite=cite,
-                agency=agency, short_name=short_name, term_in_id=term_in_id, diagram=diagram, procedure=procedure,
+                agency=agency, short_name=short_name, term_in_id=term_in_id, term=term, diagram=diagram, procedure=procedure,
                 online=online, qr_code=qr_code, parts=parts,
                 documents=documents, site_url=site_url,
                 plain=lambda v: v.get(lang), keywords=keywords, ways=lambda channel: contacts.ways(channel, lang),
