@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 
 from pedoman import load_corpus
 from pedoman.documents import kit as documents
+from pedoman.documents.docx import _property
 from pedoman.content import legal
 from pedoman.presentation.words import CATALOGUE
 
@@ -270,15 +271,16 @@ def test_language_and_properties_are_set(fixture_corpus, fixture_kit):
             lang = doc.styles["Normal"].element.rPr.find(qn("w:lang"))
             assert lang.get(qn("w:val")) == tag, d.path
             props = doc.core_properties
-            assert (props.title, props.language, props.version) == (d.title, tag, d.guideline.version)
+            assert (props.title, props.language, props.version) == (_property(d.title), tag, d.guideline.version)
             assert props.subject == d.guideline.title.get(d.lang)
             day = datetime.datetime.combine(d.guideline.updated, datetime.time())
             assert props.created.replace(tzinfo=None) == props.modified.replace(tzinfo=None) == day
             first = texts(doc)[0]
-            if d.lang == "en":
+            if d.working_translation:
                 assert first.startswith("WORKING TRANSLATION"), d.path
-            else:
-                assert "TRANSLATION" not in first and "terjemahan" not in first.lower()
+            else:  # the original, or a version in its own right (the questionnaire), says no such thing anywhere
+                whole = "\n".join(texts(doc))
+                assert "TRANSLATION" not in whole and "terjemahan" not in whole.lower(), d.path
         else:
             book = openpyxl.load_workbook(fixture_kit / d.path)
             assert book.properties.title == d.title
@@ -340,14 +342,14 @@ def test_form_and_questionnaire_hold_every_field(fixture_corpus, fixture_kit):
     doc = open_docx(fixture_kit / f"documents/layanan-uji/{form.id}.id.docx")
     assert [len(t.rows) for t in doc.tables] == [1 + len(part.fields) for part in form.parts]
     choice = doc.tables[0].rows[2].cells[1].text
-    assert choice == "☐ Datang langsung   ☐ Telepon"
+    assert choice == "☐\u00a0Datang langsung\n☐\u00a0Telepon"  # a box tied to its label, one choice a line
     assert any("RAHASIA" in line for line in texts(doc))
     g = next(g for g in fixture_corpus.guidelines if g.id == "usaha-uji")
-    doc = open_docx(fixture_kit / "documents/usaha-uji/kuesioner-uji-tuntas.en.docx")
+    doc = open_docx(fixture_kit / find(fixture_corpus, "usaha-uji", "kuesioner-uji-tuntas", "en").path)
     steps, checklist = doc.tables[1], doc.tables[2]
     assert len(steps.rows) == 1 + len(g.due_diligence) and len(checklist.rows) == 1 + len(g.checklist)
     assert checklist.rows[1].cells[1].text == g.checklist[0].en
-    assert "☐ Yes" in checklist.rows[1].cells[2].text and "☐ Not applicable" in checklist.rows[1].cells[2].text
+    assert checklist.rows[1].cells[2].text.split("\n") == ["☐\u00a0Yes", "☐\u00a0Partly", "☐\u00a0No", "☐\u00a0Not applicable"]
 
 
 def _sheet(path):
@@ -390,7 +392,7 @@ def test_spreadsheets_freeze_their_header_and_offer_the_closed_sets(fixture_corp
     register = [a.label("id") for a in fixture_corpus.agencies.values() if a.active]
     assert set(register) <= set(values["I"]) and len(values["I"]) > len({r.agency for r in g.action_plan})
     g = next(g for g in fixture_corpus.guidelines if g.id == "kerja-sama-uji")
-    book, ws = _sheet(fixture_kit / "documents/kerja-sama-uji/pks-anggaran.en.xlsx")
+    book, ws = _sheet(fixture_kit / find(fixture_corpus, "kerja-sama-uji", "pks-anggaran", "en", "xlsx").path)
     assert ws["A2"].value.startswith("WORKING TRANSLATION") and ws.freeze_panes == "A4"
     kinds = {dv.type for dv in ws.data_validations.dataValidation}
     assert kinds == {"list", "whole"}
@@ -406,7 +408,7 @@ def test_workbooks_calculate_and_print(fixture_corpus, fixture_kit, name):
     rows = len(g.action_plan) if "rad" in name else len(g.budget)
     layouts = {}
     for lang in ("id", "en"):
-        book, ws = _sheet(fixture_kit / f"documents/{name}.{lang}.xlsx")
+        book, ws = _sheet(fixture_kit / find(fixture_corpus, gid, name.split("/")[1], lang, "xlsx").path)
         summaries = ws
         if "rad" in name:  # the amounts are typed in on the sheet of the years; the matrix sums their totals
             ws = book.worksheets[2]
@@ -542,7 +544,7 @@ EXPECTED = {
     "rad-pemantauan.en.xlsx": ["WORKING TRANSLATION", "Achieved", "Obstacles"],
     "surat-rujukan.id.docx": ["Sifat", "Rahasia", "Kepala UPTD PPA", "Tembusan"],
     "surat-rujukan.en.docx": ["WORKING TRANSLATION", "Confidential", "Head of the UPTD PPA"],
-    "kuesioner-uji-tuntas.id.docx": ["KUESIONER UJI TUNTAS", "☐ Ya", "Pertanyaan", "Jawaban"],
+    "kuesioner-uji-tuntas.id.docx": ["KUESIONER UJI TUNTAS", "☐ Ya", "Pertanyaan", "Jawaban", "D. Penilaian"],
     "laporan-gugus-tugas.id.docx": ["LAPORAN", "Ketua Harian Gugus Tugas,", "Tembusan"],
     "laporan-gugus-tugas.en.docx": ["WORKING TRANSLATION", "Daily Chair of the Task Force,"],
     "sk-subgugus-tugas.id.docx": ["MEMUTUSKAN:", "KESATU", "Subgugus Tugas Pencegahan", "LAMPIRAN"],
@@ -553,7 +555,8 @@ EXPECTED = {
     "tata-kerja.en.docx": ["WORKING TRANSLATION", "DAILY CHAIR", "A. Meetings"],
     "sk-tim-desa.en.docx": ["WORKING TRANSLATION", "HEAD OF [VILLAGE NAME] VILLAGE"],
     "perdes-migrasi-aman.en.docx": ["WORKING TRANSLATION", "VILLAGE REGULATION", "Article 1"],
-    "kuesioner-uji-tuntas.en.docx": ["DUE-DILIGENCE QUESTIONNAIRE", "☐ Partly"],  # a version to sign, too
+    "kuesioner-uji-tuntas.en.docx": ["in Indonesian and in English", "DUE-DILIGENCE QUESTIONNAIRE", "☐ Partly",
+                                     "D. Scoring"],  # a version to sign, too
 }
 
 
