@@ -2,7 +2,8 @@
 
 In Chromium, the site served under a sub-path (as a project site is): after the first visit the
 worker controls the page; offline, another guideline page opens, the language switcher works,
-the search finds results in both languages, and a PDF opened while online opens again. An
+the search finds results in both languages, a PDF opened while online opens again, and every handout
+and document of the drafting kit opens though it was never opened (the first visit keeps them). An
 address with a query string is answered with the file kept without it and never stored; of the
 PDFs and documents opened, the worker keeps no more than `offline.EXTRA_LIMIT`, the oldest dropped
 first. A rebuild with a change gives a new cache, deletes the old one and shows the notice of a
@@ -47,6 +48,7 @@ def small_site(root: Path) -> Path:
         "pagefind/pagefind.js": "pf", "pagefind/fragment/en_1.pf_fragment": "f",
         "pagefind/pagefind-modular-ui.js": "m",
         "pdf/x.pdf": "%PDF", "documents/x.docx": "docx", "data/crossref.json": "{}",
+        "pdf/x.handout.id.pdf": "%PDF-h", "documents/x/y.en.xlsx": "xlsx", "slides/x.id.pptx": "pptx",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +83,61 @@ def test_the_worker_keeps_pages_what_they_load_and_the_index_not_pdfs_or_documen
                          *(offline.manifest_name(lang) for lang in ("id", "en")), "assets/icons/pedoman.svg",
                          "assets/icons/pedoman-192.png", "assets/icons/pedoman-512.png"}
     assert kept["./"] == "index.html" and kept["guidelines/x/"] == "guidelines/x/index.html"
+
+
+def test_the_first_visit_keeps_every_handout_and_document_each_under_its_digest(tmp_path):
+    site = small_site(tmp_path)
+    files = {url: (path, file_digest) for url, path, file_digest in offline.first_visit(site)}
+    assert set(files) == {"pdf/x.handout.id.pdf", "documents/x.docx", "documents/x/y.en.xlsx"}  # not a handbook
+    assert offline.first_visit_bytes(site) == len("%PDF-h") + len("docx") + len("xlsx")
+    (site / "pdf/x.handout.id.pdf").write_text("%PDF-changed", encoding="utf-8")
+    again = {url: file_digest for url, _, file_digest in offline.first_visit(site)}
+    assert again["pdf/x.handout.id.pdf"] != files["pdf/x.handout.id.pdf"][1]
+    assert again["documents/x.docx"] == files["documents/x.docx"][1]
+
+
+def worker_files(site: Path) -> tuple[str, dict]:
+    worker = (site / offline.WORKER).read_text(encoding="utf-8")
+    version = re.search(r'const VERSION = "(\w+)";', worker).group(1)
+    return version, json.loads(re.search(r"const FILES = (\{.*?\});", worker, re.S).group(1))
+
+
+def test_a_changed_handout_or_document_gives_a_new_version_and_only_its_digest_changes(tmp_path):
+    """The worker fetches again only a file whose digest changed; the version (the cache of the pages) changes too."""
+    site = small_site(tmp_path)
+    report = offline.write_offline(site)
+    version, files = worker_files(site)
+    assert version == report.version and set(files) == {"pdf/x.handout.id.pdf", "documents/x.docx", "documents/x/y.en.xlsx"}
+    assert report.downloads == 3 and "3 handouts and documents" in report.line()
+    for changed in ("documents/x.docx", "pdf/x.handout.id.pdf"):
+        (site / changed).write_bytes((site / changed).read_bytes() + b" ")
+        offline.write_offline(site)
+        new_version, new_files = worker_files(site)
+        assert new_version != version
+        assert {url for url in files if new_files[url] != files[url]} == {changed}
+        version, files = new_version, new_files
+
+
+def test_the_shipped_sites_handouts_and_documents_keep_within_the_budget(shipped_site, tmp_path):
+    """Every handout, laid out and finished as the build writes it, and every document of the drafting kit the
+    shipped site serves: their total is what a reader's phone fetches on the first visit."""
+    from pedoman import load_corpus
+    from pedoman.print.handbook import render_handout
+    from pedoman.print.pdfbuild import _render, _save
+
+    site = tmp_path / "site"
+    shutil.copytree(shipped_site.site / "documents", site / "documents")
+    corpus = load_corpus(ROOT / "guidelines")
+    for g in corpus.guidelines:
+        for lang in ("id", "en"):
+            html = render_handout(corpus, g, lang, "https://pedoman.example.org/")
+            _save(_render(html), site / "pdf" / f"{g.id}.handout.{lang}.pdf", f"{g.id}{lang}", html)
+    files = offline.first_visit(site)
+    total = offline.first_visit_bytes(site, files)
+    handouts = [url for url, _, _ in files if url.startswith("pdf/")]
+    print(f"first visit: {len(handouts)} handouts and {len(files) - len(handouts)} documents, {total / 1e6:.2f} MB")
+    assert len(handouts) == 2 * len(corpus.guidelines) and len(files) > len(handouts)
+    assert total <= offline.FIRST_VISIT_BUDGET, f"{total / 1e6:.1f} MB is over the budget"
 
 
 def test_the_readme_states_the_bound_of_files_kept_once_opened():
@@ -161,6 +218,19 @@ def cache_names(page) -> list[str]:
     return page.evaluate("caches.keys()")
 
 
+FILLED = """([name, count]) => caches.has(name).then(has => has && caches.open(name)
+    .then(cache => cache.keys()).then(keys => keys.length === count))"""
+
+
+def downloads_cache(sub_path: str = SUB_PATH) -> str:
+    return f"pedoman /{sub_path} downloads"
+
+
+def until_filled(page, site: Path, sub_path: str = SUB_PATH) -> None:
+    """Wait until the worker has fetched every handout and document of the first visit (`offline.first_visit`)."""
+    wait_until(page, FILLED, [downloads_cache(sub_path), len(offline.first_visit(site))], timeout=60_000)
+
+
 def search(page, query: str) -> list[str]:
     type_search(page, query)
     return [urlparse(a.get_attribute("href")).path for a in page.query_selector_all(".pagefind-ui__result-link")]
@@ -191,9 +261,12 @@ def test_after_one_visit_pages_language_switch_and_search_work_offline(browser, 
         waited = until_controlled(page)
         print(f"time to first control: {waited:.2f} s")
         version = offline.digest(fixture_site.site)
-        assert cache_names(page) == [f"pedoman /{SUB_PATH} {version}"]
+        until_filled(page, fixture_site.site)  # the handouts and documents, fetched in the background
+        assert sorted(cache_names(page)) == sorted([f"pedoman /{SUB_PATH} {version}", downloads_cache()])
         opened = page.evaluate("url => fetch(url).then(r => r.status)", base + pdfs[0])  # a PDF read online
         assert opened == 200
+        handout = next(p for p in pdfs if ".handout.id." in p)
+        document = next(p.relative_to(fixture_site.site).as_posix() for p in (fixture_site.site / "documents").rglob("*.docx"))
 
         context.set_offline(True)
         assert page.evaluate("url => fetch(url).then(r => r.status, () => 'failed')", root) == "failed"
@@ -212,7 +285,14 @@ def test_after_one_visit_pages_language_switch_and_search_work_offline(browser, 
         assert all(not r.startswith("/site/en/") for r in results)
         fetch_status = "url => fetch(url).then(r => r.status, () => 'failed')"
         assert page.evaluate(fetch_status, base + pdfs[0]) == 200  # opened once online: kept
-        assert page.evaluate(fetch_status, base + pdfs[1]) == "failed"  # never opened: needs the network
+        assert page.evaluate(fetch_status, base + pdfs[1]) == "failed"  # a handbook never opened: needs the network
+        # a handout and a document never opened: kept by the first visit, whole
+        opened = """url => fetch(url).then(r => r.arrayBuffer().then(b => [r.status, r.headers.get('content-type'), b.byteLength]),
+            () => 'failed')"""
+        for path, kind in ((handout, "application/pdf"), (document, "officedocument.wordprocessingml")):
+            status, content_type, size = page.evaluate(opened, base + path)
+            assert status == 200 and kind in content_type and size == (fixture_site.site / path).stat().st_size, path
+        assert page.evaluate(fetch_status, base + document + "?from=offline") == 200
         context.close()
     assert hosts == {urlparse(root).netloc}
 
@@ -232,6 +312,7 @@ def test_query_strings_are_answered_from_the_kept_file_and_never_stored(browser,
         page = context.new_page()
         page.goto(base + "?utm_source=wa")
         until_controlled(page)
+        until_filled(page, site)
         manifest = set(page.evaluate(CACHED_URLS))
         for url in ("guidelines/formation/gt-uji/?x=1", "guidelines/formation/gt-uji/?x=2#stages",
                     "en/?q=restitution", "glossary/?a=1&b=2"):
@@ -241,10 +322,11 @@ def test_query_strings_are_answered_from_the_kept_file_and_never_stored(browser,
         for url in (f"{pdf}?download=1", f"{pdf}?download=2", f"{document}?v=3", "data/crossref.json?x=1",
                     "feed.xml?x=1"):
             assert page.evaluate(fetch_status, base + url) == 200, url
-        wait_until(page, "url => caches.match(url).then(hit => hit !== undefined)", arg=base + document)
+        wait_until(page, "url => caches.match(url).then(hit => hit !== undefined)", arg=base + pdf)
         kept = page.evaluate(CACHED_URLS)
         assert [url for url in kept if "?" in url or "#" in url] == []
-        assert set(kept) - manifest == {base + pdf, base + document}  # open data and feeds are not kept
+        assert base + document in manifest  # kept by the first visit
+        assert set(kept) - manifest == {base + pdf}  # open data and feeds are not kept
 
         context.set_offline(True)
         assert page.evaluate(fetch_status, base + f"{pdf}?another=1") == 200  # the kept PDF, whatever the query
@@ -264,15 +346,14 @@ def test_the_files_kept_once_opened_are_bounded_the_oldest_dropped_first(browser
     opened = [f"pdf/opened-{n:03}.pdf" for n in range(offline.EXTRA_LIMIT + 12)]
     for name in opened:  # not in the manifest: files the worker learns of only as they are opened
         (site / name).write_bytes(source)
-    # documents count too: a .docx and an .xlsx among the first opened, so dropped as the oldest
-    opened[5:5] = [next(p.relative_to(site).as_posix() for p in sorted((site / "documents").rglob(f"*.{ext}")))
-                   for ext in ("docx", "xlsx")]
+    # the handouts and documents are kept by the first visit (test_after_one_visit…), outside this bound
     with serve(tmp_path) as root:
         base = root + SUB_PATH
         context = browser.new_context()
         page = context.new_page()
         page.goto(base)
         until_controlled(page)
+        until_filled(page, site)
         manifest = page.evaluate(CACHED_URLS)
         statuses = page.evaluate("urls => urls.reduce((done, url) => done.then(list => "
                                  "fetch(url).then(r => r.blob().then(() => [...list, r.status]))), Promise.resolve([]))",
@@ -314,7 +395,8 @@ def test_a_new_build_replaces_the_cache_and_says_so(browser, tmp_path):
         until_controlled(indonesian)
         english.goto(base + "en/")
         until_controlled(english)
-        assert cache_names(indonesian) == [f"pedoman /{SUB_PATH} {old}"]
+        until_filled(indonesian, first.site)
+        assert sorted(cache_names(indonesian)) == sorted([f"pedoman /{SUB_PATH} {old}", downloads_cache()])
         assert indonesian.locator("#pd-update").is_hidden()
 
         guideline = content / "formation" / "gt-uji.yaml"
@@ -330,8 +412,8 @@ def test_a_new_build_replaces_the_cache_and_says_so(browser, tmp_path):
         expect(indonesian.locator("#pd-update")).to_have_text("Versi baru tersedia — muat ulang")
         expect(english.locator("#pd-update")).to_have_text("A newer version is available — reload")
         # the new worker controls the pages as it activates; its activate step then deletes the old cache
-        wait_until(indonesian, "names => caches.keys().then(keys => keys.join() === names.join())",
-                   arg=[f"pedoman /{SUB_PATH} {new}"])
+        wait_until(indonesian, "names => caches.keys().then(keys => keys.sort().join() === names.join())",
+                   arg=sorted([f"pedoman /{SUB_PATH} {new}", downloads_cache()]))  # the downloads outlive a build
         indonesian.locator("#pd-update button").click()
         expect(indonesian.locator("h1")).to_contain_text("Pembentukan gugus tugas provinsi baru")
         expect(indonesian.locator("#pd-update")).to_be_hidden()
@@ -356,7 +438,8 @@ def test_the_live_preview_retires_a_built_sites_worker_at_the_same_address(brows
     page = context.new_page()
     page.goto(root + "guidelines/formation/gt-uji/")
     until_controlled(page)
-    assert cache_names(page) == [f"pedoman / {offline.digest(built.site)}"]
+    until_filled(page, built.site, "")
+    assert sorted(cache_names(page)) == sorted([f"pedoman / {offline.digest(built.site)}", downloads_cache("")])
     server.shutdown()
     server.server_close()
 
@@ -383,8 +466,9 @@ KEEP_STATE = """() => [...document.querySelectorAll('[data-pd-keep] li')].map(li
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_trainer_keeps_a_guidelines_files_and_opens_them_offline(browser, fixture_site, lang):
-    """A trainer in a village hall: online, one tap keeps the guideline's PDF, handout and documents
-    (none of them kept by the first visit), the box says each is kept and how large; offline, each opens."""
+    """A trainer in a village hall: the first visit kept the guideline's handout and documents, and the box
+    says so (each marked kept, with its size) but not of the handbook; online, one tap keeps the handbook
+    too, the box says each is kept and how large; offline, each opens."""
     prefix = "" if lang == "id" else "en/"
     words = CATALOGUE[lang]
     with serve(fixture_site.site.parent) as root:
@@ -399,10 +483,16 @@ def test_a_trainer_keeps_a_guidelines_files_and_opens_them_offline(browser, fixt
         assert any(f.endswith(f"gt-uji.handout.{lang}.pdf") for f in files)
         assert any(f.endswith(f"gt-uji.{lang}.pdf") for f in files)
         assert any(f.endswith((".docx", ".xlsx")) for f in files), files
-        # before the tap, nothing of these is kept: the first visit stays small
+        # before the tap: the handout and the documents are kept, and said to be; the handbook is not
         absolute = [page.evaluate("f => new URL(f, document.baseURI).href", f) for f in files]
+        until_filled(page, fixture_site.site)
+        first = [f for f in files if re.search(r"\.handout\.|\.(docx|xlsx)$", f)]
+        expect(box.locator("li.pd-keep--kept")).to_have_count(len(first))  # told once the worker has them
+        states = dict(page.evaluate(KEEP_STATE))
+        assert all(states[f].startswith("✓ " + words.keep_kept) for f in first), states
+        assert states[next(f for f in files if f.endswith(f"gt-uji.{lang}.pdf"))] == ""
         assert page.evaluate("urls => Promise.all(urls.map(u => caches.match(u))).then(h => h.filter(Boolean).length)",
-                             absolute) == 0
+                             absolute) == len(first)
         button = box.locator("button")
         assert button.inner_text().strip() == words.keep_button
         assert button.bounding_box()["height"] >= 44

@@ -1,8 +1,11 @@
 /* pedoman offline: registers the service worker (sw.js at the site's root, written by
    src/pedoman/offline.py) and, when a newer build's worker takes over a page that an older one
    served, shows the notice that a newer version is available, with a button to reload.
+   Once the worker runs, each page asks it to fetch the handouts and documents it keeps from the first
+   visit on (it fetches only those missing or changed, in the background).
    A page's "keep for offline use" box (site/templates/_keep.j2) is shown once a worker runs: it says
-   which of its files are kept and how large, and its button has the worker keep them all. */
+   which of its files are kept and how large (asked again when the worker has fetched the first visit's
+   files), and its button has the worker keep them all. */
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator)) return;
@@ -20,10 +23,19 @@
   if (notice) {
     notice.querySelector("button").addEventListener("click", function () { window.location.reload(); });
   }
-  navigator.serviceWorker.register(worker.href, { updateViaCache: "none" }).then(function (registration) {
-    // look for a new build on every page load, not only when the browser next thinks of it
-    if (served) registration.update().catch(function () { /* offline: the cached version stays */ });
-  }).catch(function () { /* no worker (private mode, blocked): the site still works online */ });
+  function register() {
+    navigator.serviceWorker.register(worker.href, { updateViaCache: "none" }).then(function (registration) {
+      // look for a new build on every page load, not only when the browser next thinks of it
+      if (served) registration.update().catch(function () { /* offline: the cached version stays */ });
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      if (registration && registration.active) registration.active.postMessage({ type: "pd-fill" });
+    }).catch(function () { /* no worker (private mode, blocked): the site still works online */ });
+  }
+  // once the page has loaded: on a first visit the worker's downloads (every page, the handouts and
+  // documents) must not compete with the page's own styles and scripts on a slow link
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 
   var box = document.querySelector("[data-pd-keep]");
   if (!box) return;
@@ -57,7 +69,9 @@
   }
   navigator.serviceWorker.addEventListener("message", function (event) {
     var data = event.data || {};
-    if (data.type === "pd-keep-file") {
+    if (data.type === "pd-filled") {
+      if (!button.disabled) ask(false);
+    } else if (data.type === "pd-keep-file") {
       mark(data.result);
       if (data.id === asked && !button.disabled) return;
       done += 1;

@@ -15,8 +15,12 @@ pages), so the worker lists and digests the files exactly as they are served:
   string is answered with the kept file of its address without it, and no such variant is ever
   stored: a reader's copy holds the manifest's files and at most `EXTRA_LIMIT` more. A guideline
   page's "keep for offline use" button (site/templates/_keep.j2) has the worker keep that page's
-  PDF, handout and documents in a cache of their own that no build replaces: a reader chose them,
-  and the first visit stays small (no PDF is kept before a reader asks).
+  PDF, handout and documents in a cache of their own that no build replaces: a reader chose them.
+- the first visit's files (`first_visit`): every handout and every document of the drafting kit,
+  which a trainer or a secretary needs where there is no signal. The worker fetches them in the
+  background once the pages are kept, into a cache that outlives a build, each under a digest of
+  its bytes, so a new build fetches again only the files that changed. Their total is held under
+  `FIRST_VISIT_BUDGET`; the handbooks and packs, far larger, are kept when opened (`OPENED`).
 
 The cache's name carries a digest of every file the site serves (the worker aside), so any
 change to a page, a PDF or the index gives a new worker and a new cache, and the old cache is
@@ -47,6 +51,13 @@ ICON_SIZES = (192, 512)
 BACKGROUND = "#ffffff"
 OPENED = (".pdf", ".docx", ".xlsx", ".pptx")
 """Files the worker keeps once a reader opened one while online: PDFs, the drafting kit's documents and the training slides."""
+FIRST_VISIT = re.compile(r"^(?:pdf/[^/]+\.handout\.[a-z]{2}\.pdf|documents/.+\.(?:docx|xlsx))$")
+"""The files the worker keeps from the first visit on, beside the pages: each guideline's one-page handout
+(`pdf/<id>.handout.<lang>.pdf`, print/pdfbuild.py) and the drafting kit's Word and Excel documents."""
+FIRST_VISIT_BUDGET = 10_000_000
+"""The most bytes the first visit's files (`first_visit`) may take on a reader's phone, uncompressed:
+tests/test_offline.py fails when the shipped site's are over it, and the build says how much is used. In
+2026-12 the shipped site's 38 handouts and 64 documents took about 3 MB: room for the kit to grow threefold."""
 EXTRA_LIMIT = 60
 """The most files a reader's offline copy keeps beyond its manifest (OPENED ones), the oldest dropped
 first. Every PDF and document of one language of the shipped site (52 files, 4.3 MB in 2026-12)
@@ -70,13 +81,17 @@ class OfflineReport:
     version: str
     """The digest of every file served, which names the worker's cache."""
     files: int
-    """Files the worker keeps from the first visit on."""
+    """Files the worker keeps from the first visit on: pages and what they load."""
     bytes: int
     """Their total size, uncompressed."""
+    downloads: int = 0
+    """Handouts and documents kept from the first visit on too (`first_visit`)."""
+    download_bytes: int = 0
 
     def line(self) -> str:
-        return (f"offline: {self.files} files ({self.bytes / 1_000_000:.1f} MB) kept from the first visit, "
-                f"version {self.version}")
+        return (f"offline: {self.files} files ({self.bytes / 1_000_000:.1f} MB) kept from the first visit, and "
+                f"{self.downloads} handouts and documents ({self.download_bytes / 1_000_000:.1f} MB of a budget of "
+                f"{FIRST_VISIT_BUDGET / 1_000_000:.0f} MB), version {self.version}")
 
 
 def write_offline(site_dir: Path | str) -> OfflineReport:
@@ -88,6 +103,7 @@ def write_offline(site_dir: Path | str) -> OfflineReport:
         (site_dir / manifest_name(lang)).write_text(
             json.dumps(manifest(lang, colour), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     kept = precache(site_dir)
+    downloads = first_visit(site_dir)
     version = digest(site_dir)
     not_found = {("" if lang == DEFAULT_LANGUAGE else f"{lang}/"): ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
                  + "404.html" for lang in LANGUAGES}
@@ -96,12 +112,15 @@ def write_offline(site_dir: Path | str) -> OfflineReport:
               .replace('["__PEDOMAN_PRECACHE__"]', json.dumps([url for url, _ in kept], indent=0))
               .replace('{"__PEDOMAN_NOT_FOUND__": ""}', json.dumps(
                   {prefix: page for prefix, page in not_found.items() if (site_dir / page).is_file()}))
+              .replace('{"__PEDOMAN_FILES__": ""}', json.dumps({url: file_digest for url, _, file_digest in downloads},
+                                                                indent=0))
               .replace('["__PEDOMAN_OPENED__"]', json.dumps(list(OPENED)))
               .replace('"__PEDOMAN_EXTRA_LIMIT__"', json.dumps(EXTRA_LIMIT)))
     if "__PEDOMAN_" in worker:
         raise ValueError(f"{WORKER_SOURCE.name}: a placeholder was left unfilled")
     (site_dir / WORKER).write_text(worker, encoding="utf-8")
-    return OfflineReport(version, len(kept), sum((site_dir / path).stat().st_size for _, path in kept))
+    return OfflineReport(version, len(kept), sum((site_dir / path).stat().st_size for _, path in kept),
+                         len(downloads), first_visit_bytes(site_dir, downloads))
 
 
 def write_retiring_worker(site_dir: Path | str) -> None:
@@ -224,6 +243,25 @@ def precache(site_dir: Path) -> list[tuple[str, str]]:
     return sorted((url, path) for path, url in kept.items())
 
 
+def first_visit(site_dir: Path | str) -> list[tuple[str, str, str]]:
+    """(URL relative to the site's root, file, digest of its bytes) of each handout and document the
+    worker keeps from the first visit on (`FIRST_VISIT`), in a cache that outlives a build: a file whose
+    digest is unchanged is not fetched again."""
+    site_dir = Path(site_dir)
+    found = []
+    for file in sorted(site_dir.rglob("*")):
+        rel = file.relative_to(site_dir).as_posix()
+        if file.is_file() and FIRST_VISIT.match(rel):
+            found.append((rel, rel, hashlib.sha256(file.read_bytes()).hexdigest()[:16]))
+    return found
+
+
+def first_visit_bytes(site_dir: Path | str, files: list[tuple[str, str, str]] | None = None) -> int:
+    """The total size of the first visit's handouts and documents (`first_visit`), uncompressed."""
+    site_dir = Path(site_dir)
+    return sum((site_dir / path).stat().st_size for _, path, _ in (first_visit(site_dir) if files is None else files))
+
+
 def digest(site_dir: Path | str) -> str:
     """A digest of every file under `site_dir` (its path and its bytes), the worker aside."""
     site_dir = Path(site_dir)
@@ -233,5 +271,5 @@ def digest(site_dir: Path | str) -> str:
         if file.is_file() and rel != WORKER:
             total.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(file.read_bytes()).digest())
     # a change to the worker's own code or to what it keeps once opened is a new version too
-    total.update(WORKER_SOURCE.read_bytes() + json.dumps([OPENED, EXTRA_LIMIT]).encode("ascii"))
+    total.update(WORKER_SOURCE.read_bytes() + json.dumps([OPENED, EXTRA_LIMIT, FIRST_VISIT.pattern]).encode("ascii"))
     return total.hexdigest()[:16]
