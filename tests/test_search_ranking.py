@@ -24,8 +24,10 @@ QUERIES = [
     ("", "manajemen data", "guidelines/formation/manajemen-data/", None),
     # the district decree: the district guideline, not the provincial one
     ("", "SK Bupati", "guidelines/formation/gt-kabupaten-desa/", None),
-    # a handout: the training page that lists every module's files, not a guideline that links one
+    # a handout: the training page that lists every module's files, not a guideline that links one; on an
+    # Indonesian page too, where the pages say "lembar ringkas" (Pagefind's stemmer cut "handout" to "h")
     ("en/", "handout", "training/", None),
+    ("", "handout", "training/", None),
 ]
 
 
@@ -71,6 +73,16 @@ def test_a_roman_numeral_is_a_word_not_the_start_of_every_word(search_page, pref
     assert marked and marked <= set(query.lower().split()), marked
     first = urlparse(page.locator(".pagefind-ui__result-link").first.get_attribute("href")).path
     assert first.startswith("/" + prefix + "guidelines/formation/"), first
+
+
+def test_handout_on_an_indonesian_page_marks_the_sites_words_not_every_word_with_an_h(search_page):
+    """It used to find "hak", "hukum" and the like: the stemmed query "h" was read as a word's start."""
+    base, page = search_page
+    page.goto(base)
+    type_search(page, "handout")
+    marked = set(page.evaluate(MARKS))
+    assert marked and not {word for word in marked if word.startswith("h")}, marked
+    assert {"lembar", "ringkas"} & marked, marked
 
 
 @pytest.mark.parametrize(("prefix", "query"), [("", "langkah penanggung jawab"), ("en/", "step responsible")])

@@ -18,6 +18,17 @@
     return trimmed.indexOf('"') < 0 && SHORT_LAST.test(trimmed) ? '"' + trimmed + '"' : term;
   }
 
+  // Words a reader types on an Indonesian page that the pages say otherwise: trainers say "handout",
+  // the pages "lembar ringkas" of a "pelatihan". Pagefind's Indonesian stemmer cut "handout" to "h", read
+  // as the start of every word ("hak", "hukum"), so the query asks for the site's own words instead (as a
+  // phrase, "lembar ringkas" was found first in every guideline's link line; "lembar" alone in the legal
+  // register's "Lembaran Negara").
+  var SAID = { id: [[/(^|\s)handouts?(?=\s|$)/gi, "$1lembar ringkas pelatihan"]] };
+  var said = SAID[document.documentElement.lang] || [];
+  function process(term) {
+    return exact(said.reduce(function (text, rule) { return text.replace(rule[0], rule[1]); }, term));
+  }
+
   function load() {
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
@@ -38,7 +49,7 @@
             // a word's place (headings weigh most, see pedoman/search.py) counts, not how often it is repeated
             ranking: { termFrequency: 0 },
             excerptLength: 24,
-            processTerm: exact
+            processTerm: process
           }));
         };
         script.onerror = reject;
