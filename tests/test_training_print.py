@@ -160,3 +160,28 @@ def test_training_pdfs_are_tagged_a4_with_language_title_and_headings(built, par
             assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
             outline = [item.title for item in reader.outline if not isinstance(item, list)]
             assert g.title.get(lang) in outline[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_sitting_of_the_longest_shipped_test_is_one_page_a_trainer_can_photocopy(lang, tmp_path):
+    """The workbook's test sheet, printed twice (pre-test and post-test), starts a page and ends on it:
+    for the shipped module whose test has the most text, laid out as the build does."""
+    from pedoman.print.pdfbuild import _render
+    from pedoman.print.training import render_training
+    from pedoman.presentation.words import CATALOGUE
+    from harness import ROOT
+
+    corpus = load_corpus(ROOT / "guidelines")
+    longest = max(trained(corpus), key=lambda g: sum(len(q.question.get(lang)) + sum(len(o.get(lang)) for o in q.options)
+                                                      for q in g.training.test))
+    path = tmp_path / "workbook.pdf"
+    _render(render_training(corpus, longest, "workbook", lang, None, "x")).write_pdf(path)
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    sheet = CATALOGUE[lang]["tr_test_sheet"]
+    starts = [n for n, page in enumerate(pages) if f"{sheet} 1" in page or f"{sheet} 2" in page]
+    starts = [n for n in starts if "Contents" not in pages[n] and "Daftar isi" not in pages[n]]
+    assert len(starts) == 2 and starts[1] == starts[0] + 1  # sheet 1 on one page, sheet 2 on the next
+    last = longest.training.test[-1].options[-1].get(lang)
+    assert " ".join(last.split())[:40] in pages[starts[1]]  # the last answer of sheet 2 on its first page
+    question = longest.training.test[-1].question.get(lang)
+    assert " ".join(question.split())[:40] in pages[starts[0]]  # the last question of sheet 1 on its page
