@@ -15,10 +15,14 @@ training PDF is a task of its own, spread over one worker process per core;
 the packs are bound when their parts are written. `workers=1` (or
 PEDOMAN_PDF_WORKERS=1) runs everything in this process, one PDF after the other.
 
+Every PDF WeasyPrint writes has its structure finished from its print HTML
+(`tagging.tidy`: margins and leader dots as artifacts, contents as TOC/TOCI,
+links described by their text, /Lang on texts in the other language, an IDTree).
+
 Laying out is the slow part of a build, so each PDF is cached under a digest of
 what WeasyPrint is handed: the whole print HTML (which holds the stylesheet,
 the diagrams and the QR code inline), the options passed to WeasyPrint, its
-version and the fonts installed; a pack's key is made of its front matter, the
+version, the fonts installed and the code of `tagging` and `pdftext`; a pack's key is made of its front matter, the
 template of its feet, the binding's code and the keys of the parts it binds
 (whose lengths decide its page numbers). The HTML is made anew by every build,
 from the current content, templates and code, so whatever changes a PDF
