@@ -13,6 +13,7 @@ import re
 from pedoman.documents.blocks import Document, Heading, Labelled, Para, Signature, Table, runs
 from pedoman.documents.decisions import DecisionDrafts
 from pedoman.documents.texts import items
+from pedoman.documents.wording import item as as_item
 from pedoman.documents.wording import titled
 
 _WORD = re.compile(r"[a-z]{5,}")
@@ -62,9 +63,9 @@ class TaskForceDrafts(DecisionDrafts):
     def activities(self, rows) -> tuple:
         """RAD rows as the items of a tabulation: activity, indicator and target."""
         X = self.D
-        return self.tabulated([X.sub_activity.format(activity=self.t(r.activity), indicator=self.t(r.indicator)[:1].lower()
-                                                     + self.t(r.indicator)[1:], target=self.t(r.target)[:1].lower()
-                                                     + self.t(r.target)[1:]) for r in rows])
+        return self.tabulated([X.sub_activity.format(activity=self.t(r.activity),
+                                                     indicator=as_item(self.t(r.indicator)),
+                                                     target=as_item(self.t(r.target))) for r in rows])
 
     def subtaskforce_decree(self) -> Document:
         g, W, X = self.g, self.W, self.D

@@ -99,7 +99,8 @@ class VillageDrafts(DecisionDrafts):
             Heading(runs(W.doc_about.upper()), 1), Heading(runs(X.pd_title.upper()), 1),
             Para(runs(W.doc_invocation), centered=True, bold=True),
             Para(runs(X.village_head.upper() + ","), centered=True, bold=True),
-            self.considering([f"{t};" for t in items(X.pd_considering)], f"{X.pd_instrument} {W.doc_about} {X.pd_title}"),
+            self.considering([f"{t};" for t in items(X.pd_considering)],
+                             f"{X.pd_instrument} {W.doc_about} {X.pd_title}"),
             Labelled(W.doc_observing, self.listed([c if isinstance(c, tuple) else self.citation(c)
                                                    for c in self.village_observing(False)]), "number"),
             *(Para(runs(line), centered=True, bold=i > 0) for i, line in enumerate(items(X.pd_agreement))),
