@@ -277,6 +277,8 @@ def test_the_rad_lampiran_has_its_narrative_chapters_before_the_matrix(corpus, s
         if len(items) > 1 and items[0][:1].islower():
             assert items[-2].endswith("; dan"), items
     assert "Ditetapkan di" not in "\n".join(lines[annex:])
+    # An item begins in lower case, but an abbreviation keeps its capitals ("SK", never "sK").
+    assert not re.search(r"\b[a-z][A-Z]+\b", "\n".join(lines[annex:])), re.findall(r"\b[a-z][A-Z]+\b", "\n".join(lines))
 
 
 def test_english_versions_are_working_translations_with_the_same_parts(corpus, site):
