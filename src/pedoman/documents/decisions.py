@@ -63,7 +63,7 @@ class DecisionDrafts(Drafter):
                                Para(runs(W.doc_invocation), centered=True, bold=True),
                                Para(runs(speaker.upper() + ","), centered=True, bold=True),
                                self.considering(considering, f"{instrument} {W.doc_about} {title}"),
-                               Labelled(W.doc_observing, self.listed(
+                               Labelled(W.doc_observing, self.grounds(
                                    [c if isinstance(c, tuple) else self.citation(c) for c in observing]), "number"),
                                Para(runs(W.doc_decides), centered=True, bold=True),
                                Labelled(W.doc_enact, (runs(f"{instrument.upper()} {W.doc_about.upper()} "

@@ -49,7 +49,7 @@ class Drafter:
         return [Para(runs(self.W.doc_translation_notice), notice=True)] if self.lang != LANGUAGES[0] else []
 
     def citation(self, citation: Citation) -> Runs:
-        """One "Mengingat" item without its closing punctuation (`listed` adds it): the instrument with its
+        """One "Mengingat" item without its closing punctuation (`grounds` adds it): the instrument with its
         gazette, and, once amended, "sebagaimana telah diubah dengan" the amendment, or after several
         "sebagaimana telah beberapa kali diubah terakhir dengan" the last one, with its own gazette
         (Lampiran II of UU 12/2011, the dasar hukum)."""
@@ -110,6 +110,19 @@ class Drafter:
             out.append(item + (end,))
         return tuple(out)
 
+    @staticmethod
+    def grounds(items) -> tuple[Runs, ...]:
+        """Mengingat's items, each closed by ";", the last too (Lampiran II of UU 12/2011 on the dasar hukum:
+        its examples close every item with ";", as Menimbang's; "; dan" and "." belong to a tabulation in
+        the body)."""
+        out = []
+        for item in items:
+            item = tuple(item)
+            if item and isinstance(item[-1], str):
+                item = item[:-1] + (item[-1].rstrip().rstrip(";.,").rstrip(),)
+            out.append(item + (";",))
+        return tuple(out)
+
     def considering(self, reasons: list[Text], closing: str) -> Labelled:
         """Menimbang: the guideline's reasons, then the standard last one pointing back at them."""
         items = [self.r(reason) for reason in reasons]
@@ -123,7 +136,7 @@ class Drafter:
         `Citation` of the register, or runs already written, e.g. a blank for one the register lacks)."""
         items = [runs(self.W.doc_constitution), runs(f"[{self.W['doc_blank_law_forming_' + level]}]")]
         items += [c if isinstance(c, tuple) else self.citation(c) for c in citations]
-        return Labelled(self.W.doc_observing, self.listed(items), "number")
+        return Labelled(self.W.doc_observing, self.grounds(items), "number")
 
     def office(self, level: str) -> str:
         return self.W[f"doc_office_{level}"]

@@ -101,7 +101,7 @@ class VillageDrafts(DecisionDrafts):
             Para(runs(X.village_head.upper() + ","), centered=True, bold=True),
             self.considering([f"{t};" for t in items(X.pd_considering)],
                              f"{X.pd_instrument} {W.doc_about} {X.pd_title}"),
-            Labelled(W.doc_observing, self.listed([c if isinstance(c, tuple) else self.citation(c)
+            Labelled(W.doc_observing, self.grounds([c if isinstance(c, tuple) else self.citation(c)
                                                    for c in self.village_observing(False)]), "number"),
             *(Para(runs(line), centered=True, bold=i > 0) for i, line in enumerate(items(X.pd_agreement))),
             Para(runs(W.doc_decides), centered=True, bold=True),
