@@ -18,6 +18,18 @@ from pedoman.presentation.words import load
 PATH = Path(__file__).with_name("decisions.yaml")
 
 
+def ayat(text: str) -> list[tuple[str, list[str]]]:
+    """A Pasal's text ("|" between its ayat; an item starting with "- " is a letter under the ayat before
+    it) as its ayat, each with its letters."""
+    out: list[tuple[str, list[str]]] = []
+    for part in items(text):
+        if part.startswith("- ") and out:
+            out[-1][1].append(part[2:])
+        else:
+            out.append((part, []))
+    return out
+
+
 @lru_cache(maxsize=1)
 def catalogue():
     """Language → the fixed wording of these documents (decisions.yaml, checked as texts.yaml is)."""
@@ -81,4 +93,18 @@ class DecisionDrafts(Drafter):
         if annex:
             blocks += [PageBreak(), *self.annex_header(instrument, title), *annex,
                        Signature(office=signer.office, name=signer.name)]
+        return blocks
+
+    def pasal(self, n: int, text: str) -> list[Block]:
+        """Pasal `n`: one ayat as a paragraph, several numbered (1), (2) ...; the letters under an ayat as a
+        tabulation ("; dan" before the last, "." after it)."""
+        parts = ayat(text)
+        blocks: list[Block] = [Heading(runs(self.W.doc_article.format(n=n)), 2)]
+        for i, (body, letters) in enumerate(parts):
+            if len(parts) == 1:
+                blocks.append(Para(runs(body)))
+            else:
+                blocks.append(Labelled("", (runs(body),), "paren", start=i + 1))
+            if letters:
+                blocks.append(Labelled("", self.tabulated(letters), "alpha", level=1))
         return blocks

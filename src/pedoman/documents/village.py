@@ -18,18 +18,6 @@ VILLAGE_BASIS = ("uu-21-2007", "uu-23-2014", "uu-6-2014", "uu-18-2017", "uu-27-2
 government, villages, migrant workers' protection, personal data; each cited from the register when it holds it."""
 
 
-def ayat(text: str) -> list[tuple[str, list[str]]]:
-    """A Pasal's text ("|" between its ayat; an item starting with "- " is a letter under the ayat before
-    it) as its ayat, each with its letters."""
-    out: list[tuple[str, list[str]]] = []
-    for part in items(text):
-        if part.startswith("- ") and out:
-            out[-1][1].append(part[2:])
-        else:
-            out.append((part, []))
-    return out
-
-
 class VillageDrafts(DecisionDrafts):
     """The village head's decision on the liaison team and the model Perdes on safe migration."""
 
@@ -69,20 +57,6 @@ class VillageDrafts(DecisionDrafts):
             signer, X.vt_copies.format(task_force=tf).split("|"), annex)
         return self.document("sk-tim-desa", "village-decree", f"{X.vt_instrument} {W.doc_about} {X.vt_title}",
                              X.vt_purpose, blocks)
-
-    def pasal(self, n: int, text: str) -> list[Block]:
-        """Pasal `n`: one ayat as a paragraph, several numbered (1), (2) ...; the letters under an ayat as a
-        tabulation ("; dan" before the last, "." after it)."""
-        parts = ayat(text)
-        blocks: list[Block] = [Heading(runs(self.W.doc_article.format(n=n)), 2)]
-        for i, (body, letters) in enumerate(parts):
-            if len(parts) == 1:
-                blocks.append(Para(runs(body)))
-            else:
-                blocks.append(Labelled("", (runs(body),), "paren", start=i + 1))
-            if letters:
-                blocks.append(Labelled("", self.tabulated(letters), "alpha", level=1))
-        return blocks
 
     def village_regulation(self) -> Document:
         W, X = self.W, self.D
