@@ -282,6 +282,9 @@ class ActionPlanRow(Strict):
     years: list[Annotated[int, Field(ge=1, le=10)]] | None = Field(
         default=None, description="The years of the RAD period it runs in, 1 = the first (required with "
                                   "documents.action_plan)")
+    implements: list[RecommendationId] = Field(
+        default_factory=list, description="The Rakornas recommendations (R01–R12) the activity carries out; the RAD "
+                                          "workbook prints them in its recommendation column")
 
 
 # --- documents to fill in (the drafting kit, see documents/) ----------------
