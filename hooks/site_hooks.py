@@ -60,13 +60,13 @@ def on_config(config):
     _translate_nav(config)  # the English navigation titles come from pedoman's words (words.yaml)
     # the address before mkdocs-static-i18n points it at each language's folder
     _state.update(base=base, docs=docs, settings=settings, prepared=prepared, site_url=config.site_url)
-    if _command["name"] != "serve":  # PDFs are laid out beside the build; the live preview makes none
-        pedoman.start_pdfs(prepared, settings, base, config.site_url)
+    if _command["name"] != "serve":  # side outputs and PDFs are made beside the build, not in the live preview
+        pedoman.start_outputs(prepared, settings, base, config.site_url)
     return config
 
 
 def on_build_error(error):
-    pedoman.stop_pdfs(_state.get("prepared"))
+    pedoman.stop_outputs(_state.get("prepared"))
 
 
 def on_serve(server, config, builder):

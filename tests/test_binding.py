@@ -18,7 +18,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 
 import pikepdf
 
-from pedoman import build_pdfs, load_corpus, stop_pdfs
+from pedoman import build_pdfs, load_corpus, stop_outputs
 from pedoman.print.binding import PackPage, plan, roman
 from pedoman.print.pdfbuild import PdfBuild
 from pedoman.urls import pack_pdf
@@ -219,13 +219,13 @@ def test_binding_the_same_handbooks_again_gives_the_same_file(built, tmp_path):
 
 def test_a_failed_build_stops_its_pdf_workers_and_leaves_no_partial_file(tmp_path):
     """The PDFs are laid out beside the build from its start (PdfBuild); a build that fails stops
-    them (site.stop_pdfs, called by the hook on_build_error), and the next build clears what a
+    them (build.stop_outputs, called by the hook on_build_error), and the next build clears what a
     stopped worker was writing."""
     cache = tmp_path / "cache"
-    prepared = SimpleNamespace(pdfs=PdfBuild(load_corpus(VALID), cache, workers=2))
+    prepared = SimpleNamespace(side=None, pdfs=PdfBuild(load_corpus(VALID), cache, workers=2))
     assert len(multiprocessing.active_children()) == 2
     (cache / "0123.part").write_bytes(b"%PDF-")  # as a worker stopped mid-write leaves it
-    stop_pdfs(prepared)
+    stop_outputs(prepared)
     assert multiprocessing.active_children() == []
     report = build_pdfs(load_corpus(VALID), tmp_path / "site", cache)
     assert len(report.rendered) + len(report.cached) == 10 and not list(cache.glob("*.part"))

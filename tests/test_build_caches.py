@@ -80,15 +80,18 @@ def test_a_language_verdict_is_kept_per_language_and_text():
     assert misplaced([("id", indonesian), ("en", indonesian)]) == [1]  # a new text is judged, not taken from another
 
 
-def _side(corpus_folder, site, cache, **settings):
-    """The outputs a build writes beside its pages (pedoman.build._side_outputs), with `settings`."""
+def _side(corpus_folder, site, cache, started=False, **settings):
+    """The outputs a build writes beside its pages (pedoman.build._side_outputs), with `settings`;
+    `started`: written by the process a build starts at its beginning (`SideWriter`), as `mkdocs build` does."""
     from pedoman import read_settings
-    from pedoman.build import _side_outputs
+    from pedoman.build import SideWriter, _side_outputs
 
     corpus = load_corpus(corpus_folder)
     prepared = Prepared(corpus, build_crossref(corpus), {}, [], [])
     chosen = read_settings({"pedoman": {"search": False, "pdf": False, "render_cache": str(cache / "render"),
                                         "documents_cache": str(cache / "documents"), **settings}})
+    if started:
+        prepared.side = SideWriter(prepared, chosen, corpus_folder.parent, settings.get("site_url"))
     log = _side_outputs(prepared, site, chosen, corpus_folder.parent, settings.get("site_url"))
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     return files, any("copied from what it kept" in line for line in log)
@@ -111,6 +114,53 @@ def test_the_side_outputs_are_kept_whole_and_made_again_when_the_content_changes
     assert "Landasan hukum" in changed["data/crossref.csv"].decode("utf-8-sig")
     assert "Dasar hukum" not in changed["data/crossref.csv"].decode("utf-8-sig")
     assert changed == _side(corpus_dir, tmp_path / "e", tmp_path / "cold")[0]
+
+
+def test_the_side_outputs_written_in_a_process_of_their_own_are_those_written_in_the_build(corpus_dir, tmp_path):
+    """`mkdocs build` writes the side outputs in a process started with the build (build.start_outputs), while
+    MkDocs renders the pages: the same files as written at the end of the build, kept under the same key."""
+    import multiprocessing
+
+    from pedoman import read_settings
+    from pedoman.build import SideWriter
+
+    inline, _ = _side(corpus_dir, tmp_path / "inline", tmp_path / "cache-inline")
+    corpus = load_corpus(corpus_dir)
+    prepared = Prepared(corpus, build_crossref(corpus), {}, [], [])
+    chosen = read_settings({"pedoman": {"render_cache": str(tmp_path / "cache" / "render"),
+                                        "documents_cache": str(tmp_path / "cache" / "documents")}})
+    writer = SideWriter(prepared, chosen, corpus_dir.parent, None)
+    assert writer.process in multiprocessing.active_children()  # working while the pages are rendered
+    lines = writer.collect()
+    assert writer.process is None and any("documents" in line for line in lines)
+    assert (tmp_path / "cache" / "render" / "outputs" / writer.key).is_dir()
+    started, copied = _side(corpus_dir, tmp_path / "started", tmp_path / "cache", started=True)
+    assert started == inline and copied  # kept by the process: the next build starts none and copies it
+    assert SideWriter(prepared, chosen, corpus_dir.parent, None).process is None
+
+
+def test_an_error_in_the_side_outputs_process_reaches_the_build_and_nothing_is_kept(corpus_dir, tmp_path, monkeypatch):
+    from pedoman import BuildError, build, read_settings
+
+    def refuse(*args):
+        raise BuildError("guidelines/formation/gt-uji.yaml: feeds: a refused value")
+
+    monkeypatch.setattr(build, "write_feeds", refuse)  # the process starts as a fork: it sees the change
+    corpus = load_corpus(corpus_dir)
+    prepared = Prepared(corpus, build_crossref(corpus), {}, [], [])
+    chosen = read_settings({"pedoman": {"render_cache": str(tmp_path / "render"),
+                                        "documents_cache": str(tmp_path / "documents")}})
+    writer = build.SideWriter(prepared, chosen, corpus_dir.parent, None)
+    with pytest.raises(BuildError, match="gt-uji.yaml: feeds: a refused value"):
+        writer.collect()
+    assert not (tmp_path / "render" / "outputs" / writer.key).exists()
+
+    monkeypatch.setattr(build, "write_feeds", lambda *args: 1 / 0)  # a fault in pedoman, not in the content
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        build.SideWriter(prepared, chosen, corpus_dir.parent, None).collect()
+    stopped = build.SideWriter(prepared, chosen, corpus_dir.parent, None)
+    stopped.cancel()  # a failed build stops it (stop_outputs)
+    assert stopped.process is None and not (tmp_path / "render" / "outputs" / stopped.key).exists()
 
 
 def test_the_side_outputs_key_holds_code_libraries_paper_address_and_date(corpus_dir, monkeypatch):

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import pickle
 import sys
 import threading
+import traceback
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,7 +62,9 @@ class Prepared:
     expansions: dict[str, dict[str, str]] = field(init=False)
     """Per language: glossary term → its expansion."""
     pdfs: PdfBuild | None = None
-    """The PDFs being laid out beside the build, once `start_pdfs` started them."""
+    """The PDFs being laid out beside the build, once `start_outputs` started them."""
+    side: SideWriter | None = None
+    """The side outputs being written beside the build, once `start_outputs` started them."""
 
     def __post_init__(self) -> None:
         self.expansions = {lang: expansions(self.corpus.terms, lang) for lang in LANGUAGES}
@@ -143,17 +147,21 @@ def _content_digest(root: Path) -> bytes:
     return digest.digest()
 
 
-def start_pdfs(prepared: Prepared, settings: Settings, base: Path, site_url: str | None = None) -> None:
-    """Start laying out the PDFs the cache lacks, in worker processes that run while MkDocs builds
-    the pages; `finish` collects them. Not called by the live preview, which makes no PDFs."""
+def start_outputs(prepared: Prepared, settings: Settings, base: Path, site_url: str | None = None) -> None:
+    """Start what the build writes beside its pages while MkDocs renders them, each in processes of its
+    own: the side outputs (`SideWriter`) and the PDFs the cache lacks; `finish` collects them. Not called
+    by the live preview, which makes no PDFs and writes the side outputs after serving the pages."""
+    prepared.side = SideWriter(prepared, settings, base, site_url)
     if settings.pdf:
         from pedoman.print.pdfbuild import PdfBuild
 
         prepared.pdfs = PdfBuild(prepared.corpus, base / settings.pdf_cache, site_url, settings.pdf_author)
 
 
-def stop_pdfs(prepared: Prepared | None) -> None:
-    """Stop the PDF workers of a build that failed."""
+def stop_outputs(prepared: Prepared | None) -> None:
+    """Stop the processes of a build that failed."""
+    if prepared is not None and prepared.side is not None:
+        prepared.side.cancel()
     if prepared is not None and prepared.pdfs is not None:
         prepared.pdfs.cancel()
 
@@ -183,7 +191,7 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     log = _side_outputs(prepared, site_dir, settings, base, site_url)
     if settings.pdf:
         if prepared.pdfs is None:
-            start_pdfs(prepared, settings, base, site_url)
+            start_outputs(prepared, settings, base, site_url)
         pdfs = prepared.pdfs.finish(site_dir)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
                    f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
@@ -204,26 +212,34 @@ def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: 
     the sitemap and the search index (which reads the pages, so it comes last).
 
     The first four are kept whole in the render cache (`outputs/`) under a digest of what they are made
-    from (`_outputs_key`): a build of unchanged content, code and settings copies them from there."""
+    from (`_outputs_key`): a build of unchanged content, code and settings copies them from there. The
+    `SideWriter` the build started (if any) has written them there meanwhile."""
+    written = prepared.side.collect() if prepared.side is not None else None
     log: list[str] = []
 
     def write(folder: Path) -> None:
-        write_exports(prepared.corpus, prepared.crossref, folder, base / settings.documents_cache, site_url)
-        log.append(write_documents(prepared.corpus, folder, settings.documents_paper,
-                                   base / settings.documents_cache).line())
-        write_feeds(prepared.corpus, folder, site_url)
-        write_schemas(folder / "schema", prepared.corpus)
+        log.extend(_write_side(prepared, settings, base, site_url, folder))
 
-    key = _outputs_key(prepared.corpus, settings, site_url)
-    if cachefolder.kept_tree(base / settings.render_cache / "outputs", key, write, site_dir):
+    key = prepared.side.key if prepared.side is not None else _outputs_key(prepared.corpus, settings, site_url)
+    if cachefolder.kept_tree(base / settings.render_cache / "outputs", key, write, site_dir) and not written:
         log.append("open data, documents, slides, feeds and schemas: content, code and settings as in an earlier "
                    "build, copied from what it kept")
+    log.extend(written or [])
     listed = write_sitemap(site_dir, site_url)
     log.append(f"sitemap: {listed} pages" if site_url else "no sitemap: the site's address (site_url) is not set")
     if settings.search:
         index = build_index(site_dir)
         log.append(f"search index: {index.pages} pages in {', '.join(index.languages)}")
     return log
+
+
+def _write_side(prepared: Prepared, settings: Settings, base: Path, site_url: str | None, folder: Path) -> list[str]:
+    """Write the open data, the drafting kit, feeds and schemas into `folder`; lines for the build log."""
+    write_exports(prepared.corpus, prepared.crossref, folder, base / settings.documents_cache, site_url)
+    report = write_documents(prepared.corpus, folder, settings.documents_paper, base / settings.documents_cache)
+    write_feeds(prepared.corpus, folder, site_url)
+    write_schemas(folder / "schema", prepared.corpus)
+    return [report.line()]
 
 
 def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> str:
@@ -235,6 +251,63 @@ def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> st
                         [metadata.version(name) for name in OUTPUT_LIBRARIES], sys.version, zlib.ZLIB_RUNTIME_VERSION,
                         settings.documents_paper, site_url, build_date().isoformat())).encode("utf-8"))
     return digest.hexdigest()
+
+
+class SideWriter:
+    """The side outputs (open data, drafting kit, feeds, schemas: `_write_side`) written into the render
+    cache by a process of their own while MkDocs renders the pages on this one, when no earlier build kept
+    them under the same key. The process starts as a fork of this one, with the validated corpus in memory."""
+
+    def __init__(self, prepared: Prepared, settings: Settings, base: Path, site_url: str | None):
+        self.key = _outputs_key(prepared.corpus, settings, site_url)
+        self.process = self.reader = None
+        folder = base / settings.render_cache / "outputs"
+        if (folder / self.key).is_dir():
+            return  # kept: `_side_outputs` copies it
+        self.reader, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+        def run() -> None:
+            lines: list[str] = []
+            try:
+                cachefolder.keep_tree(folder, self.key,
+                                      lambda into: lines.extend(_write_side(prepared, settings, base, site_url, into)))
+                sender.send(("written", lines))
+            except BuildError as exc:
+                sender.send(("refused", str(exc)))
+            except BaseException:  # a fault in pedoman: its traceback, raised again in the build
+                sender.send(("failed", traceback.format_exc()))
+
+        self.process = multiprocessing.get_context("fork").Process(target=run, name="pedoman-side-outputs",
+                                                                    daemon=True)
+        self.process.start()
+        sender.close()
+
+    def collect(self) -> list[str] | None:
+        """Wait for the process: its lines for the build log, or None when nothing was started. Raises a
+        `BuildError` with the process's message for what the build was given, a `RuntimeError` for a fault."""
+        if self.process is None:
+            return None
+        try:
+            outcome, detail = self.reader.recv()
+        except EOFError:
+            outcome, detail = "failed", f"the process writing them ended with code {self.process.exitcode}"
+        finally:
+            self.process.join()
+            self.reader.close()
+            self.process = None
+        if outcome == "refused":
+            raise BuildError(detail)
+        if outcome == "failed":
+            raise RuntimeError(f"writing the open data, documents, feeds and schemas failed:\n{detail}")
+        return detail
+
+    def cancel(self) -> None:
+        """Stop the process of a build that failed (what it was writing stays a `.part`, cleared later)."""
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.reader.close()
+            self.process = None
 
 
 BACKGROUND = "pedoman-live-outputs"

@@ -52,20 +52,28 @@ def kept_tree(folder: Path, key: str, make: Callable[[Path], None], into: Path) 
     """Copy into `into` the files `make(scratch)` writes into an empty folder, kept in `folder` under
     `key` (a digest of everything they are made from): `make` runs only when no build kept them under
     that key. True when they were found kept. Keeps at most KEPT_TREES such folders."""
-    folder.mkdir(parents=True, exist_ok=True)
+    found = keep_tree(folder, key, make)
     tree = folder / key
-    found = tree.is_dir()
-    if not found:
-        scratch = partial(tree)
-        shutil.rmtree(scratch, ignore_errors=True)
-        make(scratch)
-        try:
-            scratch.rename(tree)
-        except OSError:  # another build kept the same files meanwhile
-            shutil.rmtree(scratch, ignore_errors=True)
     used(tree)
     shutil.copytree(tree, into, dirs_exist_ok=True)
     trees = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in trees[KEPT_TREES:]:
         shutil.rmtree(old, ignore_errors=True)
     return found
+
+
+def keep_tree(folder: Path, key: str, make: Callable[[Path], None]) -> bool:
+    """Keep in `folder` under `key` the files `make(scratch)` writes into an empty folder, unless they
+    are kept there already (then True). A folder appears under `key` only once `make` has finished."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tree = folder / key
+    if tree.is_dir():
+        return True
+    scratch = partial(tree)
+    shutil.rmtree(scratch, ignore_errors=True)
+    make(scratch)
+    try:
+        scratch.rename(tree)
+    except OSError:  # another build kept the same files meanwhile
+        shutil.rmtree(scratch, ignore_errors=True)
+    return False
