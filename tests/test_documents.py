@@ -72,7 +72,8 @@ def test_every_guideline_that_calls_for_documents_has_them(shipped):
     names = {g.id: {(d.name, d.format) for d in documents.for_guideline(shipped, g, "id")} for g in shipped.guidelines}
     formation = {("sk-pembentukan", "docx"), ("rad", "docx"), ("rad-matriks", "xlsx"), ("rad-pemantauan", "xlsx"),
                  ("laporan-gugus-tugas", "docx"), ("sk-subgugus-tugas", "docx"), ("tata-kerja", "docx")}
-    assert names["gt-provinsi"] == formation  # the district's carries the village's documents too
+    assert names["gt-provinsi"] == formation | {("pergub-gugus-tugas", "docx"), ("kepgub-keanggotaan", "docx")}
+    # the province's carries its own Pergub and Kepgub on membership, the district's the village's documents
     assert names["gt-kabupaten-desa"] == formation | {("sk-tim-desa", "docx"), ("perdes-migrasi-aman", "docx")}
     for g in shipped.guidelines:
         if g.kind == "cooperation":
@@ -555,6 +556,11 @@ EXPECTED = {
     "tata-kerja.en.docx": ["WORKING TRANSLATION", "DAILY CHAIR", "A. Meetings"],
     "sk-tim-desa.en.docx": ["WORKING TRANSLATION", "HEAD OF [VILLAGE NAME] VILLAGE"],
     "perdes-migrasi-aman.en.docx": ["WORKING TRANSLATION", "VILLAGE REGULATION", "Article 1"],
+    "pergub-gugus-tugas.id.docx": ["PERATURAN GUBERNUR", "BAB I", "KETENTUAN UMUM", "Diundangkan di [tempat]",
+                                   "BERITA DAERAH"],
+    "pergub-gugus-tugas.en.docx": ["WORKING TRANSLATION", "CHAPTER I", "Article 1", "Promulgated in [place]"],
+    "kepgub-keanggotaan.id.docx": ["KESATU", "Ketua Harian", "LAMPIRAN", "TANGGAL [TANGGAL]"],
+    "kepgub-keanggotaan.en.docx": ["WORKING TRANSLATION", "FIRST", "Daily Chair", "ANNEX"],
     "kuesioner-uji-tuntas.en.docx": ["in Indonesian and in English", "DUE-DILIGENCE QUESTIONNAIRE", "☐ Partly",
                                      "D. Scoring"],  # a version to sign, too
 }

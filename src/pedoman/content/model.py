@@ -334,9 +334,31 @@ class RegionalActionPlan(Strict):
     articles: list[Text] = Field(min_length=1, description="The articles (Pasal 1, 2, ...) of the regulation's body")
 
 
+class TaskForceRegulation(Strict):
+    """The Pergub on the task force itself (its structure and tata kerja), as provinces made one after Perpres
+    69/2008 Pasal 12 and again after Perpres 49/2023; its chapters are the kit's fixed wording, its Ketentuan
+    Umum, structure and reporting periods follow the guideline's decree block."""
+
+    considering: list[Text] = Field(min_length=1, description="Menimbang: each reason, starting with 'bahwa'")
+    observing: list[Citation] = Field(
+        min_length=1, description="Mengingat after the constitution and the law forming the region: highest "
+                                  "rank first, then by year")
+
+
+class MembershipDecree(Strict):
+    """The Kepgub on the task force's membership under that Pergub: its Lampiran names the seats by office."""
+
+    considering: list[Text] = Field(min_length=1, description="Menimbang: each reason, starting with 'bahwa'")
+
+
 class FormationDocuments(Strict):
     decree: TaskForceDecree
     action_plan: RegionalActionPlan
+    regulation: TaskForceRegulation | None = Field(
+        default=None, description="The regulation of the head of region on the task force's structure and tata "
+                                  "kerja (Pergub), with `membership`, the decree on its membership (Kepgub)")
+    membership: MembershipDecree | None = Field(
+        default=None, description="The decree on the membership of the task force the `regulation` sets up")
 
 
 class FormationGuideline(GuidelineBase):

@@ -46,13 +46,14 @@ from pedoman.documents.blocks import DEFAULT_PAPER, FOLDER, VERSIONS, Document
 from pedoman.documents.decrees import FormationDrafts
 from pedoman.documents.filenames import named
 from pedoman.documents.forms import REFERRAL, FormDrafts
+from pedoman.documents.regulation import RegulationDrafts
 from pedoman.documents.reports import ReportDrafts
 from pedoman.documents.slides import FOLDER as SLIDES_FOLDER
 from pedoman.documents.slides import Deck, decks
 from pedoman.documents.village import VillageDrafts
 
 
-class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts, VillageDrafts):
+class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts, VillageDrafts, RegulationDrafts):
     """The documents of one guideline in one language, by the family of its kind."""
 
     def all(self) -> list[Document]:
@@ -62,7 +63,7 @@ class _Builder(FormationDrafts, CooperationDrafts, FormDrafts, ReportDrafts, Vil
         kind = self.g.kind
         if kind == "formation":
             return [self.decree(), self.action_plan(), self.action_plan_matrix(), self.action_plan_monitor(),
-                    self.task_force_report()] + self.decisions()
+                    self.task_force_report()] + self.decisions() + self.regulation_documents()
         if kind == "cooperation":
             return [self.joint_agreement(), self.agreement(), self.agreement_budget()]
         if kind == "victim-assistance":
