@@ -16,7 +16,9 @@
    serial path (PEDOMAN_PDF_WORKERS=1), side by side, as ratios to the HTML-only build,
    with pages per second;
 6. reported: search index bytes per page per language, and the page weight of one
-   guideline page (the bytes a reader downloads to open it, search index excluded).
+   guideline page (the bytes a reader downloads to open it, search index excluded);
+7. reported: what each output written beside the pages costs (open data, drafting kit, feeds,
+   schemas), with nothing kept and with the drafting kit's documents kept.
 
 Prints a table and writes benchmarks/results.json. Machines here are shared and
 noisy: read the ratios, not the seconds. A measure that fails is tried again
@@ -169,6 +171,37 @@ def overhead(source: Path, runs: int) -> dict:
     medians = {k: statistics.median(v) for k, v in times.items()}
     return {"runs": runs, **{f"{k}_s": v for k, v in medians.items()},
             **{f"{k}_ratio": medians[k] / medians["plain"] for k in ("build", "edited", "cold")}, "target": 1.5}
+
+
+def side_outputs(source: Path, runs: int) -> dict:
+    """What each output the build writes beside its pages costs, written one after the other in this
+    process as the build's side-output process writes them (`build._write_side`): with nothing kept (a
+    first build) and with every drafting-kit document kept (`documents_cache`), medians of `runs`."""
+    from pedoman import build_crossref
+    from pedoman.data.exports import write_exports
+    from pedoman.data.schema import write_schemas
+    from pedoman.documents.kit import write_documents
+    from pedoman.site.feeds import write_feeds
+
+    corpus = load_corpus(source)
+    crossref = build_crossref(corpus)
+    steps = {
+        "open data": lambda out, cache: write_exports(corpus, crossref, out, cache),
+        "drafting kit (documents and slides)": lambda out, cache: write_documents(corpus, out, "f4", cache),
+        "feeds": lambda out, cache: write_feeds(corpus, out, None),
+        "schemas": lambda out, cache: write_schemas(out / "schema", corpus),
+    }
+    times = {state: {name: [] for name in steps} for state in ("nothing_kept", "kept")}
+    for n in range(runs):
+        cache = WORK / "side-outputs" / f"cache-{n}"
+        for state in times:  # the first pass fills `cache`, the second finds it
+            out = WORK / "side-outputs" / f"{state}-{n}"
+            for name, step in steps.items():
+                started = time.perf_counter()
+                step(out, cache)
+                times[state][name].append(time.perf_counter() - started)
+    return {state: {name: statistics.median(v) for name, v in steps_times.items()}
+            for state, steps_times in times.items()} | {"runs": runs}
 
 
 def rebuild_seconds(preview: Preview, edit: Callable[[], None], tries: int) -> float:
@@ -443,6 +476,10 @@ def report(results: dict) -> None:
               f"only ({f['parallel_pages_per_second']:.1f} pages/s); serial path {f['serial_s']:.1f} s = "
               f"{f['serial_ratio']:.1f}x ({f['serial_pages_per_second']:.1f} pages/s); parallel / serial "
               f"{f['parallel_over_serial']:.2f}; {f['pdf_files']} files, {f['pdf_pages']} pages")
+    if "kept" in (c := results.get("side_outputs") or {}):
+        for name, seconds in c["nothing_kept"].items():
+            print(f"side outputs, {name}: {seconds:.2f} s with nothing kept, {c['kept'][name]:.2f} s with the "
+                  f"documents kept")
     for lang, i in (results.get("search_index") or {}).items():
         print(f"search index ({lang}): {i['bytes']:,} bytes for {i['pages']} pages = {i['bytes_per_page']:,.0f} bytes/page")
     if w := results.get("page_weight"):
@@ -461,7 +498,7 @@ def main() -> int:
                         help="each measure once, on the tests' small corpus: checks the benchmark, measures nothing")
     parser.add_argument("--only", action="append", metavar="MEASURE",
                         help="run only this measure (overhead, preview, scaling, validation, pdf, first_build, "
-                             "search_and_weight); may be given more than once; results go to build/bench/")
+                             "search_and_weight, side_outputs); may be given more than once; results go to build/bench/")
     args = parser.parse_args()
     source = ROOT / "tests" / "fixtures" / "valid" if args.quick else ROOT / "guidelines"
     runs, small_runs, n = (1, 1, 12) if args.quick else (args.runs, max(3, args.runs // 2), args.n)
@@ -478,6 +515,7 @@ def main() -> int:
         "pdf": lambda: pdfs(source, small_runs),
         "first_build": lambda: first_build(source, small_runs),
         "search_and_weight": lambda: search_and_weight(source),
+        "side_outputs": lambda: side_outputs(source, small_runs),
     }
     for name, measure in measures.items():
         if args.only and name not in args.only:
