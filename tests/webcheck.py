@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import threading
@@ -23,10 +24,44 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".webmanifest"}
+"""The text types a real host (GitHub Pages among them) sends gzipped to a browser that accepts it."""
+
+
+class _Gzip(_Quiet):
+    """Like a real host: HTTP/1.1 with keep-alive, text files gzipped when the browser accepts gzip
+    (each file compressed once, level 6 as common servers do), everything else as stored."""
+
+    protocol_version = "HTTP/1.1"
+    _cache: dict[tuple[str, float], bytes] = {}
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path)
+                or os.path.splitext(path)[1] not in COMPRESSED):
+            return super().do_GET()
+        key = (path, os.path.getmtime(path))
+        if key not in self._cache:
+            self._cache[key] = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        body = self._cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve `folder` on a free local port; yields its base URL, `http://127.0.0.1:<port>/`."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, compress: bool = False):
+    """Serve `folder` on a free local port; yields its base URL, `http://127.0.0.1:<port>/`.
+
+    With `compress`, as a real host serves a site: gzipped text over HTTP/1.1 keep-alive (`_Gzip`);
+    without it, each file as stored, as the tests that read raw bytes expect."""
+    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
