@@ -184,8 +184,8 @@ class FormationDrafts(PlanChapters):
         A3 landscape (the 24 columns on one sheet printed at 36% on F4, 55% on A3):
         - the matrix: per activity its baseline, unit, target at the end of the period, the total ceiling
           (linked from the second sheet), the agency, the source of funds, the nomenclature code (left to
-          the planner), the recommendation and the status, with a total row and the totals per source of
-          funds and per agency as formulas;
+          the planner), the recommendations it carries out (the row's `implements`) and the status, with a
+          total row and the totals per source of funds and per agency as formulas;
         - the years: per activity (linked from the first sheet, row by row) its target and ceiling (pagu)
           for each year of the period and their total, with a total row per year.
         Both are signed by the head of the region."""
@@ -200,7 +200,8 @@ class FormationDrafts(PlanChapters):
                    W.doc_nomenclature_code, W.doc_recommendation, W.doc_status)
         total, agency, _, source, code, rec, status = range(7, 14)
         rows = tuple((str(i), self.t(row.program), self.t(row.activity), self.t(row.indicator), "", "",
-                      self.t(row.target), "", self.agency(row.agency), self.t(row.budget), "", "", "", "")
+                      self.t(row.target), "", self.agency(row.agency), self.t(row.budget), "", "",
+                      ", ".join(row.implements), "")
                      for i, row in enumerate(g.action_plan, 1))
         programs = tuple(dict.fromkeys(self.t(row.program) for row in g.action_plan))
         in_rows = tuple(dict.fromkeys(self.agency(row.agency) for row in g.action_plan))

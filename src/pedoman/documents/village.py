@@ -4,13 +4,14 @@ and a model village regulation on protecting villagers who migrate for work and 
 (Peraturan Desa). Both follow the forms in the Lampiran of Permendagri 111/2014 on the technical guidance
 for village regulations: the village head and the district over the title; in a Perdes, "Dengan Kesepakatan
 Bersama" of the BPD and the village head before MEMUTUSKAN, BAB and Pasal, the village head enacting and
-the village secretary promulgating in the Lembaran Desa. The Mengingat cites the register."""
+the village secretary promulgating in the Lembaran Desa. The Mengingat cites the register. The Perdes ends
+with its Penjelasan (`explanation`): I. UMUM, then an entry for every Pasal in order."""
 
 
 from __future__ import annotations
 
 from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Signature, Table, runs
-from pedoman.documents.decisions import DecisionDrafts
+from pedoman.documents.explanation import ExplanationDrafts
 from pedoman.documents.texts import items
 
 VILLAGE_BASIS = ("uu-21-2007", "uu-23-2014", "uu-6-2014", "uu-18-2017", "uu-27-2022")
@@ -18,7 +19,15 @@ VILLAGE_BASIS = ("uu-21-2007", "uu-23-2014", "uu-6-2014", "uu-18-2017", "uu-27-2
 government, villages, migrant workers' protection, personal data; each cited from the register when it holds it."""
 
 
-class VillageDrafts(DecisionDrafts):
+BODY = (("pd_information",), ("pd_recruitment",), ("pd_certificate", "pd_records"), ("pd_referral",),
+        ("pd_team",), ("pd_funding",), ("pd_reporting",))
+"""The Pasal (keys of decisions.yaml) of each chapter of the model Perdes between the general provisions and
+the closing ones."""
+ARTICLES = ("pd_definitions", *(key for chapter in BODY for key in chapter), "pd_in_force")
+"""Every Pasal of the model Perdes in order; its Penjelasan is under the same key in explanation.yaml."""
+
+
+class VillageDrafts(ExplanationDrafts):
     """The village head's decision on the liaison team and the model Perdes on safe migration."""
 
     def village_observing(self, decision: bool) -> list:
@@ -62,9 +71,6 @@ class VillageDrafts(DecisionDrafts):
         W, X = self.W, self.D
         tf = X.village_task_force
         chapters = items(X.pd_chapters)
-        bodies = [[X.pd_information], [X.pd_recruitment], [X.pd_certificate, X.pd_records], [X.pd_referral],
-                  [X.pd_team], [X.pd_funding], [X.pd_reporting]]
-        """The Pasal of each chapter between the general provisions and the closing ones."""
         roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
         definitions: list[Runs] = [runs(d) for d in items(X.pd_definitions.format(task_force=tf))]
         blocks: list[Block] = [
@@ -91,8 +97,8 @@ class VillageDrafts(DecisionDrafts):
                 blocks += self.pasal(n, X.pd_in_force)
                 n += 1
             else:
-                for part in bodies[c - 1]:
-                    blocks += self.pasal(n, part)
+                for key in BODY[c - 1]:
+                    blocks += self.pasal(n, X[key])
                     n += 1
         blocks.append(Para(runs(X.pd_promulgation)))
         blocks.append(Signature(office=runs(X.village_head.upper() + ","), name=runs(f"[{W.doc_blank_name}]"),
@@ -100,5 +106,8 @@ class VillageDrafts(DecisionDrafts):
         blocks.append(Signature(office=runs(X.pd_secretary.upper() + ","), name=runs(f"[{W.doc_blank_name}]"),
                                 place=runs(W.doc_promulgated_at), date=runs(W.doc_promulgated_on), left=True))
         blocks.append(Para(runs(X.pd_gazette.upper()), bold=True))
+        E = self.E
+        blocks += self.explanation([X.pd_instrument, W.doc_number_year, W.doc_about, X.pd_title], E.pd_general,
+                                   [(X[key], E[key]) for key in ARTICLES], E.supplement, task_force=tf)
         return self.document("perdes-migrasi-aman", "village-regulation",
                              f"{X.pd_instrument} {W.doc_about} {X.pd_title}", X.pd_purpose, blocks)
