@@ -11,7 +11,8 @@
    - .docx: the text (w:t) of the body, headers, footers, footnotes and endnotes; a run left with no
      blank loses its highlight, the writer's mark for a blank (documents/docx.py);
    - .xlsx: shared and inline strings of every sheet, and the sheets' headers and footers (where "&"
-     starts a code, so a typed "&" is written "&&");
+     starts a code, so a typed "&" is written "&&"); a cell's highlight is a conditional format on
+     its holding a "[", so it goes by itself (documents/xlsx.py);
    - both: the title and subject of the file's properties.
    A blank written in capitals ("[NAMA PROVINSI]" in a title) gets the value in capitals. A blank is
    matched whatever its case, as the page lists it once (documents.blocks.Document.blanks). A field

@@ -1,7 +1,7 @@
 """Lay out a drafting-kit spreadsheet (`documents.Document` with sheets) with openpyxl.
 
 Each sheet has a bold header row that stays in view (frozen panes), column widths, wrapped
-text, an autofilter, and a drop-down list (data validation) on every column that takes a
+text, an autofilter, its "[...]" blanks highlighted until filled in, and a drop-down list (data validation) on every column that takes a
 closed set; the lists sit on a hidden sheet so that long names fit. A working translation
 says so above its table. Written with a fixed creation date (the guideline's `updated`),
 so the same input gives the same file.
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -75,6 +76,8 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LINE = 15
 """Points per line of wrapped text (the default 11-point font)."""
+BLANK_FILL = PatternFill("solid", start_color="FFFF00", end_color="FFFF00")
+"""A blank's highlight, the yellow the Word documents mark theirs with."""
 
 
 def _ratio(columns: tuple[int, int], row: int) -> str:
@@ -216,6 +219,13 @@ def _sheet(book: Workbook, ws, sheet: Sheet, lists, list_column: list[int], othe
     ws.print_title_rows = f"{head}:{head}"
 
 
+def _highlight_blanks(ws) -> None:
+    """Highlight every cell holding a "[...]" blank as long as it holds one: a conditional format, so
+    the highlight goes as soon as the blank is filled in, typed in the spreadsheet or on the site's page."""
+    ws.conditional_formatting.add(f"A1:{get_column_letter(ws.max_column)}{ws.max_row}",
+                                  FormulaRule(formula=['ISNUMBER(FIND("[",A1))'], fill=BLANK_FILL))
+
+
 PAPER_CODES = {"f4": 14, "a4": 9, "a3": 8}
 """Excel's paper codes: 14 is Folio (8.5 × 13 in, 216 × 330 mm, F4 as printers offer it), 9 is A4, 8 is A3."""
 
@@ -229,6 +239,7 @@ def write_xlsx(d: Document, path: Path, paper: str = "f4") -> None:
     for sheet in d.sheets:
         ws = book.create_sheet(sheet.title)
         _sheet(book, ws, sheet, lists, list_column, {s.title: s for s in d.sheets})
+        _highlight_blanks(ws)
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = PAPER_CODES[sheet.paper or paper]
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
