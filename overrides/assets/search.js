@@ -1,6 +1,7 @@
 /* pedoman search: Pagefind's UI in a dialog, opened from the header or with "/", "s" or "f".
    Pagefind's script and stylesheet (about 30 kB compressed) load only when a reader first
-   opens the search, so a reader on a slow link who never searches never downloads them. */
+   opens the search, so a reader on a slow link who never searches never downloads them.
+   An address with ?q=words opens the search with those words: the site's search page. */
 (function () {
   "use strict";
   var dialog = document.getElementById("pd-search");
@@ -59,16 +60,25 @@
     return loading;
   }
 
-  function open() {
+  // Pagefind's field has a placeholder and a title only; the dialog's name ("Cari" / "Search") labels it.
+  function open(query) {
     if (!dialog.open) dialog.showModal();
-    load().then(function () {
+    load().then(function (ui) {
       var input = dialog.querySelector("input");
-      if (input) input.focus();
+      if (!input) return;
+      input.setAttribute("aria-label", dialog.getAttribute("aria-label"));
+      if (query) ui.triggerSearch(query);
+      input.focus();
     });
   }
 
+  // A link to the search: any page opened with ?q=words opens the dialog with those words searched
+  // (the address Material's own search answers too), e.g. /?q=restitusi or /en/?q=restitution.
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && asked.trim()) open(asked.trim());
+
   document.querySelectorAll("[data-pd-search-open]").forEach(function (button) {
-    button.addEventListener("click", open);
+    button.addEventListener("click", function () { open(); });
   });
   dialog.querySelector("[data-pd-search-close]").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
