@@ -360,6 +360,14 @@ class FormationDocuments(Strict):
     membership: MembershipDecree | None = Field(
         default=None, description="The decree on the membership of the task force the `regulation` sets up")
 
+    @model_validator(mode="after")
+    def _a_provincial_regulation_before_its_membership(self) -> "FormationDocuments":
+        if self.regulation is not None and self.decree.level != "province":
+            raise ValueError("expected regulation only with a province's decree: its wording is the governor's")
+        if self.membership is not None and self.regulation is None:
+            raise ValueError("expected regulation with membership: the membership decree rests on it")
+        return self
+
 
 class FormationGuideline(GuidelineBase):
     kind: Literal["formation"]
