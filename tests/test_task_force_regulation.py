@@ -327,3 +327,18 @@ def test_libreoffice_converts_both_with_numbered_pages_and_no_empty_page(corpus,
         if stem.startswith("kepgub"):
             annex = next(t for t in page_texts if "LAMPIRAN" in t)
             assert "NOMOR [NOMOR] TAHUN [TAHUN]" in annex and "TANGGAL [TANGGAL]" in annex
+
+
+def test_the_model_refuses_a_district_pergub_and_a_kepgub_without_its_pergub(corpus):
+    from pydantic import ValidationError
+
+    from pedoman.content.model import FormationDocuments
+
+    data = province(corpus).documents.model_dump(mode="json", exclude_none=True)
+    assert FormationDocuments.model_validate(data).regulation is not None
+    district = {**data, "decree": {**data["decree"], "level": "district"}}
+    with pytest.raises(ValidationError, match="regulation only with a province"):
+        FormationDocuments.model_validate(district)
+    alone = {k: v for k, v in data.items() if k != "regulation"}
+    with pytest.raises(ValidationError, match="membership decree rests on it"):
+        FormationDocuments.model_validate(alone)
