@@ -130,13 +130,16 @@ def test_the_side_outputs_written_in_a_process_of_their_own_are_those_written_in
     chosen = read_settings({"pedoman": {"render_cache": str(tmp_path / "cache" / "render"),
                                         "documents_cache": str(tmp_path / "cache" / "documents")}})
     writer = SideWriter(prepared, chosen, corpus_dir.parent, None)
-    assert writer.process in multiprocessing.active_children()  # working while the pages are rendered
+    working = [process for process, _ in writer.processes]
+    assert len(working) == 2 and set(working) <= set(multiprocessing.active_children())  # while pages render
     lines = writer.collect()
-    assert writer.process is None and any("documents" in line for line in lines)
+    assert not writer.processes and not multiprocessing.active_children()
+    assert [line.split(":")[0] for line in lines] == ["drafting kit", "training slides"]
     assert (tmp_path / "cache" / "render" / "outputs" / writer.key).is_dir()
+    assert not list((tmp_path / "cache" / "render" / "outputs").glob("*.part"))
     started, copied = _side(corpus_dir, tmp_path / "started", tmp_path / "cache", started=True)
     assert started == inline and copied  # kept by the process: the next build starts none and copies it
-    assert SideWriter(prepared, chosen, corpus_dir.parent, None).process is None
+    assert SideWriter(prepared, chosen, corpus_dir.parent, None).processes == []
 
 
 def test_an_error_in_the_side_outputs_process_reaches_the_build_and_nothing_is_kept(corpus_dir, tmp_path, monkeypatch):
@@ -159,8 +162,8 @@ def test_an_error_in_the_side_outputs_process_reaches_the_build_and_nothing_is_k
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         build.SideWriter(prepared, chosen, corpus_dir.parent, None).collect()
     stopped = build.SideWriter(prepared, chosen, corpus_dir.parent, None)
-    stopped.cancel()  # a failed build stops it (stop_outputs)
-    assert stopped.process is None and not (tmp_path / "render" / "outputs" / stopped.key).exists()
+    stopped.cancel()  # a failed build stops them (stop_outputs)
+    assert stopped.processes == [] and not (tmp_path / "render" / "outputs" / stopped.key).exists()
 
 
 def test_the_side_outputs_key_holds_code_libraries_paper_address_and_date(corpus_dir, monkeypatch):

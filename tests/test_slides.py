@@ -233,17 +233,18 @@ def test_a_deck_is_kept_until_what_it_is_made_from_changes(tmp_path):
     content = tmp_path / "guidelines"
     shutil.copytree(VALID, content)
     cache, site = tmp_path / "cache", tmp_path / "site"
-    assert kit.write_documents(load_corpus(content), site, cache_dir=cache).decks_written == 2
+    assert kit.write_decks(load_corpus(content), site, cache).written == 2
     kept = kit.write_documents(load_corpus(content), site, cache_dir=cache)
-    assert kept.decks_written == 0 and len(kept.decks) == 2 and "training slides: 2 decks (0 written, 2 kept)" in kept.line()
+    assert kept.decks.written == 0 and len(kept.decks.files) == 2
+    assert "training slides: 2 decks (0 written, 2 kept)" in kept.line()
     before = (site / "slides/gt-uji.en.pptx").read_bytes()
 
     path = content / "formation/gt-uji.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Each sub-task-force is led by one regional agency.", "Each sub-task-force is led by one named regional agency."),
         encoding="utf-8")
-    written = kit.write_documents(load_corpus(content), site, cache_dir=cache)
-    assert written.decks_written == 1  # the English deck of gt-uji, nothing else
+    written = kit.write_decks(load_corpus(content), site, cache)
+    assert written.written == 1  # the English deck of gt-uji, nothing else
     after = site / "slides/gt-uji.en.pptx"
     assert after.read_bytes() != before
     assert any("led by one named regional agency" in slide_text(s) for s in Presentation(str(after)).slides)
@@ -318,13 +319,13 @@ def test_libreoffice_shows_every_shipped_deck_whole(tmp_path):
     body or diagram drawn below the box it belongs in (between the body's foot and the footer)."""
     assert SOFFICE, "LibreOffice is missing: `make test` installs libreoffice-impress-nogui"
     shipped = load_corpus(ROOT / "guidelines")
-    written = kit.write_documents(shipped, tmp_path / "site")
-    assert len(written.decks) == 2 * sum(1 for g in shipped.guidelines if g.training) > 0
+    written = kit.write_decks(shipped, tmp_path / "site")
+    assert len(written.files) == 2 * sum(1 for g in shipped.guidelines if g.training) > 0
     run = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                          "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, written.decks)],
+                          "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, written.files)],
                          capture_output=True, text=True, timeout=900, env=os.environ | {"HOME": str(tmp_path)})
     assert run.returncode == 0, run.stderr
-    for deck in written.decks:
+    for deck in written.files:
         pdf = tmp_path / "pdf" / f"{deck.stem}.pdf"
         prs = Presentation(str(deck))
         assert len(PdfReader(pdf).pages) == len(prs.slides), deck.name

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import multiprocessing
 import pickle
+import shutil
 import sys
 import threading
 import traceback
@@ -29,7 +30,7 @@ from pedoman.content.model import LANGUAGES
 from pedoman.data.crossref import CrossRef, build_crossref
 from pedoman.data.exports import write_exports
 from pedoman.data.schema import write_schemas
-from pedoman.documents.kit import write_documents
+from pedoman.documents.kit import write_decks, write_documents
 from pedoman import cachefolder, codewatch
 from pedoman.clock import build_date
 from pedoman.errors import BuildError
@@ -233,13 +234,24 @@ def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: 
     return log
 
 
-def _write_side(prepared: Prepared, settings: Settings, base: Path, site_url: str | None, folder: Path) -> list[str]:
-    """Write the open data, the drafting kit, feeds and schemas into `folder`; lines for the build log."""
-    write_exports(prepared.corpus, prepared.crossref, folder, base / settings.documents_cache, site_url)
-    report = write_documents(prepared.corpus, folder, settings.documents_paper, base / settings.documents_cache)
-    write_feeds(prepared.corpus, folder, site_url)
-    write_schemas(folder / "schema", prepared.corpus)
-    return [report.line()]
+def _write_side(prepared: Prepared, settings: Settings, base: Path, site_url: str | None, folder: Path,
+                parts: tuple[str, ...] = ("documents", "slides"), prune: bool = True) -> list[str]:
+    """Write into `folder` the side outputs of `parts`: "documents" (the open data, the drafting kit's
+    documents, feeds and schemas) and "slides" (the training decks); lines for the build log. With
+    `prune`, the documents cache is pruned after (never while another process writes into it)."""
+    cache = base / settings.documents_cache
+    lines = []
+    if "documents" in parts:
+        write_exports(prepared.corpus, prepared.crossref, folder, cache, site_url)
+        lines.append(write_documents(prepared.corpus, folder, settings.documents_paper, cache, slides=False,
+                                     prune=False).line())
+        write_feeds(prepared.corpus, folder, site_url)
+        write_schemas(folder / "schema", prepared.corpus)
+    if "slides" in parts:
+        lines.append(write_decks(prepared.corpus, folder, cache, prune=False).line())
+    if prune:
+        cachefolder.prune(cache)
+    return lines
 
 
 def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> str:
@@ -254,60 +266,76 @@ def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> st
 
 
 class SideWriter:
-    """The side outputs (open data, drafting kit, feeds, schemas: `_write_side`) written into the render
-    cache by a process of their own while MkDocs renders the pages on this one, when no earlier build kept
-    them under the same key. The process starts as a fork of this one, with the validated corpus in memory."""
+    """The side outputs (`_write_side`) written into the render cache while MkDocs renders the pages on
+    this process, when no earlier build kept them under the same key: the training decks in one process,
+    the rest in another (about half each on the shipped corpus), each started as a fork of this one with
+    the validated corpus in memory, both into one folder that takes the key's name once both are done."""
+
+    PARTS = (("documents",), ("slides",))
 
     def __init__(self, prepared: Prepared, settings: Settings, base: Path, site_url: str | None):
         self.key = _outputs_key(prepared.corpus, settings, site_url)
-        self.process = self.reader = None
-        folder = base / settings.render_cache / "outputs"
-        if (folder / self.key).is_dir():
+        self.tree = base / settings.render_cache / "outputs" / self.key
+        self.cache = base / settings.documents_cache
+        self.processes: list = []
+        if self.tree.is_dir():
             return  # kept: `_side_outputs` copies it
-        self.reader, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+        scratch = cachefolder.partial(self.tree)
+        shutil.rmtree(scratch, ignore_errors=True)
+        context = multiprocessing.get_context("fork")
+        for parts in self.PARTS:
+            reader, sender = context.Pipe(duplex=False)
 
-        def run() -> None:
-            lines: list[str] = []
-            try:
-                cachefolder.keep_tree(folder, self.key,
-                                      lambda into: lines.extend(_write_side(prepared, settings, base, site_url, into)))
-                sender.send(("written", lines))
-            except BuildError as exc:
-                sender.send(("refused", str(exc)))
-            except BaseException:  # a fault in pedoman: its traceback, raised again in the build
-                sender.send(("failed", traceback.format_exc()))
+            def run(parts=parts, sender=sender) -> None:
+                try:
+                    sender.send(("written", _write_side(prepared, settings, base, site_url, scratch, parts,
+                                                        prune=False)))
+                except BuildError as exc:
+                    sender.send(("refused", str(exc)))
+                except BaseException:  # a fault in pedoman: its traceback, raised again in the build
+                    sender.send(("failed", traceback.format_exc()))
 
-        self.process = multiprocessing.get_context("fork").Process(target=run, name="pedoman-side-outputs",
-                                                                    daemon=True)
-        self.process.start()
-        sender.close()
+            process = context.Process(target=run, name=f"pedoman-side-outputs-{parts[0]}", daemon=True)
+            process.start()
+            sender.close()
+            self.processes.append((process, reader))
 
     def collect(self) -> list[str] | None:
-        """Wait for the process: its lines for the build log, or None when nothing was started. Raises a
-        `BuildError` with the process's message for what the build was given, a `RuntimeError` for a fault."""
-        if self.process is None:
+        """Wait for the processes: their lines for the build log, or None when none was started. Raises a
+        `BuildError` with a process's message for what the build was given, a `RuntimeError` for a fault;
+        then nothing is kept under the key."""
+        if not self.processes:
             return None
+        outcomes = []
+        for process, reader in self.processes:
+            try:
+                outcomes.append(reader.recv())
+            except EOFError:
+                outcomes.append(("failed", f"the process writing them ended with code {process.exitcode}"))
+            process.join()
+            reader.close()
+        self.processes = []
+        lines = []
+        for outcome, detail in outcomes:
+            if outcome == "refused":
+                raise BuildError(detail)
+            if outcome == "failed":
+                raise RuntimeError(f"writing the open data, documents, slides, feeds and schemas failed:\n{detail}")
+            lines += detail
+        cachefolder.prune(self.cache)
         try:
-            outcome, detail = self.reader.recv()
-        except EOFError:
-            outcome, detail = "failed", f"the process writing them ended with code {self.process.exitcode}"
-        finally:
-            self.process.join()
-            self.reader.close()
-            self.process = None
-        if outcome == "refused":
-            raise BuildError(detail)
-        if outcome == "failed":
-            raise RuntimeError(f"writing the open data, documents, feeds and schemas failed:\n{detail}")
-        return detail
+            cachefolder.partial(self.tree).rename(self.tree)
+        except OSError:  # another build kept the same files meanwhile
+            shutil.rmtree(cachefolder.partial(self.tree), ignore_errors=True)
+        return lines
 
     def cancel(self) -> None:
-        """Stop the process of a build that failed (what it was writing stays a `.part`, cleared later)."""
-        if self.process is not None:
-            self.process.terminate()
-            self.process.join()
-            self.reader.close()
-            self.process = None
+        """Stop the processes of a build that failed (what they were writing stays a `.part`, cleared later)."""
+        for process, reader in self.processes:
+            process.terminate()
+            process.join()
+            reader.close()
+        self.processes = []
 
 
 BACKGROUND = "pedoman-live-outputs"

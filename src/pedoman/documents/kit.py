@@ -29,7 +29,7 @@ import ast
 import hashlib
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,24 +125,33 @@ def urls_data(corpus: Corpus) -> dict[str, list[dict]]:
 
 
 @dataclass
+class Decks:
+    files: list[Path]
+    """The training slides (slides/), one deck per guideline with training and language."""
+    written: int
+    """Decks written by this build; the others were kept from an earlier one."""
+    seconds: float
+
+    def line(self) -> str:
+        return (f"training slides: {len(self.files)} decks ({self.written} written, "
+                f"{len(self.files) - self.written} kept) in {self.seconds:.2f} s")
+
+
+@dataclass
 class Written:
     files: list[Path]
     written: int
     """Files written by this build; the others were kept from an earlier one."""
     seconds: float
     paper: str
-    decks: list[Path] = field(default_factory=list)
-    """The training slides (slides/), one deck per guideline with training and language."""
-    decks_written: int = 0
-    deck_seconds: float = 0.0
-    """`seconds` are the documents'; these, the decks'."""
+    decks: Decks | None = None
+    """The training slides, when written with the documents."""
 
     def line(self) -> str:
         """What the build log says."""
         return (f"drafting kit: {len(self.files)} documents ({self.written} written, "
-                f"{len(self.files) - self.written} kept) in {self.seconds:.2f} s ({self.paper.upper()} paper); "
-                f"training slides: {len(self.decks)} decks ({self.decks_written} written, "
-                f"{len(self.decks) - self.decks_written} kept) in {self.deck_seconds:.2f} s")
+                f"{len(self.files) - self.written} kept) in {self.seconds:.2f} s ({self.paper.upper()} paper)"
+                + (f"; {self.decks.line()}" if self.decks is not None else ""))
 
 
 WRITERS = {"docx": ("python-docx", "docx.py"), "xlsx": ("openpyxl", "xlsx.py")}
@@ -202,9 +211,11 @@ def _writer(format_: str):
 
 
 def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_PAPER,
-                    cache_dir: Path | str | None = None) -> Written:
+                    cache_dir: Path | str | None = None, slides: bool = True, prune: bool = True) -> Written:
     """Write the whole kit into `site_dir`/documents/, replacing what an earlier build left there;
-    with `cache_dir`, copy each file kept there under its `cache_key` and write only the others."""
+    with `cache_dir`, copy each file kept there under its `cache_key` and write only the others, and
+    with `prune`, remove from it what no build used for a while (`cachefolder.prune`: not while another
+    process writes into it). With `slides`, the training decks too (`write_decks`)."""
     start = time.perf_counter()
     shutil.rmtree(Path(site_dir) / FOLDER, ignore_errors=True)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -229,11 +240,11 @@ def write_documents(corpus: Corpus, site_dir: Path | str, paper: str = DEFAULT_P
                 written += 1
             shutil.copyfile(kept, path)
         files.append(path)
-    seconds, start = time.perf_counter() - start, time.perf_counter()
-    deck_files, decks_written = _write_decks(corpus, Path(site_dir), cache)
-    if cache is not None:
+    seconds = time.perf_counter() - start
+    decks = write_decks(corpus, site_dir, cache, prune=False) if slides else None
+    if cache is not None and prune:
         cachefolder.prune(cache)
-    return Written(files, written, seconds, paper, deck_files, decks_written, time.perf_counter() - start)
+    return Written(files, written, seconds, paper, decks)
 
 
 SLIDE_WRITER = "pptx.py"
@@ -254,10 +265,16 @@ def slides_digest() -> bytes:
     return _digest("python-pptx", SLIDE_WRITER).digest()
 
 
-def _write_decks(corpus: Corpus, site_dir: Path, cache: Path | None) -> tuple[list[Path], int]:
+def write_decks(corpus: Corpus, site_dir: Path | str, cache_dir: Path | str | None = None,
+                prune: bool = True) -> Decks:
     """Every training deck into `site_dir`/slides/, replacing what an earlier build left there; with
-    `cache`, each kept under its `deck_key` and written only when not kept yet."""
+    `cache_dir`, each kept under its `deck_key` and written only when not kept yet (and, with `prune`, as
+    `write_documents`)."""
+    start = time.perf_counter()
+    site_dir, cache = Path(site_dir), Path(cache_dir) if cache_dir is not None else None
     shutil.rmtree(site_dir / SLIDES_FOLDER, ignore_errors=True)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
     files, written = [], 0
     writer = slides_digest() if cache is not None else None
     for deck in decks(corpus):
@@ -277,7 +294,9 @@ def _write_decks(corpus: Corpus, site_dir: Path, cache: Path | None) -> tuple[li
                 written += 1
             shutil.copyfile(kept, path)
         files.append(path)
-    return files, written
+    if cache is not None and prune:
+        cachefolder.prune(cache)
+    return Decks(files, written, time.perf_counter() - start)
 
 
 def _write_pptx(deck: Deck, path: Path) -> None:
