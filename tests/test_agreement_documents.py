@@ -28,7 +28,7 @@ def shipped():
 @pytest.fixture(scope="module")
 def written(shipped, tmp_path_factory):
     site = tmp_path_factory.mktemp("agreements")
-    documents.write_documents(shipped, site)
+    documents.write_documents(shipped, site, slides=False)
     return site
 
 

@@ -41,7 +41,7 @@ def fixture_corpus():
 @pytest.fixture(scope="module")
 def fixture_kit(fixture_corpus, tmp_path_factory):
     site = tmp_path_factory.mktemp("kit")
-    documents.write_documents(fixture_corpus, site)
+    documents.write_documents(fixture_corpus, site, slides=False)
     return site
 
 
@@ -152,7 +152,7 @@ def test_decree_cites_the_register_as_lampiran_ii_asks(shipped, gid, tmp_path):
     revoked, and the annex's seats (Ketua, Ketua Harian, Sekretaris, Ketua Subgugus Tugas, Anggota)."""
     g = next(g for g in shipped.guidelines if g.id == gid)
     g_docs = documents.for_guideline(shipped, g, "id")
-    documents.write_documents(shipped, tmp_path)
+    documents.write_documents(shipped, tmp_path, slides=False)
     doc = open_docx(tmp_path / f"documents/{gid}/sk-pembentukan.id.docx")
     lines = texts(doc)
     items = _label_items(lines, "Mengingat", "MEMUTUSKAN")
@@ -203,7 +203,7 @@ def test_decree_cites_the_register_as_lampiran_ii_asks(shipped, gid, tmp_path):
 def test_no_page_of_a_decree_or_agreement_is_empty(shipped, tmp_path):
     """A page break starts the annex without leaving an empty page (LibreOffice's PDF, page by page)."""
     assert SOFFICE
-    documents.write_documents(shipped, tmp_path)
+    documents.write_documents(shipped, tmp_path, slides=False)
     flat = tmp_path / "flat"
     flat.mkdir()
     for gid, name in [("gt-provinsi", "sk-pembentukan"), ("gt-kabupaten-desa", "sk-pembentukan"),
@@ -482,18 +482,18 @@ def test_libreoffice_recalculates_the_totals(fixture_kit, tmp_path):
 
 
 def test_same_input_gives_the_same_bytes(fixture_corpus, fixture_kit, tmp_path):
-    documents.write_documents(fixture_corpus, tmp_path)
+    documents.write_documents(fixture_corpus, tmp_path, slides=False)
     for d in documents.kit(fixture_corpus):
         assert (tmp_path / d.path).read_bytes() == (fixture_kit / d.path).read_bytes(), d.path
 
 
 def test_the_whole_shipped_kit_is_written_and_a_removed_guidelines_files_leave(shipped, tmp_path):
-    written = documents.write_documents(shipped, tmp_path)
+    written = documents.write_documents(shipped, tmp_path, slides=False)
     assert len(written.files) == 80  # how long it takes is the benchmark's to measure, not a test's
     stale = tmp_path / "documents" / "gone" / "old.id.docx"
     stale.parent.mkdir()
     stale.write_bytes(b"old")
-    documents.write_documents(shipped, tmp_path)
+    documents.write_documents(shipped, tmp_path, slides=False)
     assert not stale.exists()  # a removed guideline's documents leave with it
 
 
@@ -502,7 +502,7 @@ def converted(shipped, tmp_path_factory):
     """Every file of the shipped kit as LibreOffice converts it to PDF, and the text of each PDF."""
     assert SOFFICE, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui and libreoffice-calc-nogui"
     root = tmp_path_factory.mktemp("converted")
-    documents.write_documents(shipped, root)
+    documents.write_documents(shipped, root, slides=False)
     profile = root / "profile"
     flat = root / "flat"  # one LibreOffice start for all files: names made unique across guidelines
     flat.mkdir()

@@ -24,7 +24,7 @@ LEVELS = {"gt-provinsi": ("Peraturan Gubernur", "Gubernur"),
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     site = tmp_path_factory.mktemp("regulations")
-    documents.write_documents(load_corpus(ROOT / "guidelines"), site)
+    documents.write_documents(load_corpus(ROOT / "guidelines"), site, slides=False)
     return site
 
 

@@ -38,7 +38,7 @@ def corpus():
 @pytest.fixture(scope="module")
 def site(corpus, tmp_path_factory):
     root = tmp_path_factory.mktemp("decisions")
-    documents.write_documents(corpus, root)
+    documents.write_documents(corpus, root, slides=False)
     return root
 
 
