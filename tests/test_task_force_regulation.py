@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from pedoman import load_corpus
 from pedoman.content import legal
 from pedoman.documents import kit as documents
 from pedoman.documents.blocks import Blank
+from pedoman.documents.docx import FALLBACK_FONT
 from pedoman.documents.regulation import catalogue
 from pedoman.documents.wording import titled
 from pedoman.presentation.words import CATALOGUE
@@ -80,7 +82,7 @@ def test_only_a_guideline_with_the_entries_carries_them_in_both_languages(corpus
     listed = {e["name"]: e for e in documents.listing(corpus, province(corpus), "id")}
     for name in NAMES:
         assert listed[name]["blanks"] and listed[name]["other"].endswith(".en.docx")
-    assert {n for n, _ in [(e["name"], 0) for e in documents.urls_data(corpus)["gt-provinsi"]]} >= set(NAMES)
+    assert {e["name"] for e in documents.urls_data(corpus)["gt-provinsi"]} >= set(NAMES)
 
 
 def test_the_pergub_has_the_parts_of_lampiran_ii_in_order(corpus, site):
@@ -282,7 +284,12 @@ def test_every_blank_is_a_highlighted_blank_the_fill_form_lists(corpus, site):
         assert label in [b.casefold() for b in blanks], label
 
 
-def test_headings_keep_with_their_text_and_lists_hang(corpus, site):
+def test_headings_keep_with_their_text_lists_hang_and_the_font_has_its_fallback(corpus, site):
+    for name in NAMES:  # Bookman Old Style, with the free font drawn after it named as its alternative
+        with zipfile.ZipFile(site / doc_of(corpus, name, "id").path) as z:
+            fonts = z.read("word/fontTable.xml").decode()
+            assert 'w:name="Bookman Old Style"' in fonts and f'w:altName w:val="{FALLBACK_FONT}"' in fonts, name
+            assert "Bookman Old Style" in z.read("word/styles.xml").decode(), name
     doc = open_docx(site / doc_of(corpus, NAMES[0], "id").path)
     for p in doc.paragraphs:
         if re.fullmatch(r"(Pasal \d+|BAB [IVX]+)", p.text):
