@@ -245,7 +245,9 @@ def test_the_kepgub_names_every_member_by_office_in_a_numbered_lampiran(corpus, 
         assert head[3] == corpus.agencies[s.lead].label("id")
     for m in g.membership:  # every office the guideline names has a seat
         assert any(r[3] == corpus.agencies[m.agency].label("id") for r in rows), m.agency
-    assert all(r[2].startswith("[jabatan di ") for r in rows[2:])  # by office, a blank per agency
+    secretary = corpus.agencies[seats["secretary"].agency].name.id
+    assert rows[2][2] == f"Kepala {secretary}"  # as the Pergub's Pasal on the organisation has it
+    assert all(r[2].startswith("[jabatan di ") for r in rows[3:])  # by office, a blank per agency
     assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
 
 

@@ -177,6 +177,9 @@ class RegulationDrafts(TaskForceDrafts):
             seat = by_position.get(position)
             if seat in offices:
                 return self.r(offices[seat])
+            if seat == "secretary":  # as the Pergub has it: the head of the secretariat's agency
+                held = self.seat_office(seat)
+                return runs(held[0].upper() + held[1:])
             return runs(R.km_office.format(agency=self.corpus.agencies[agency].abbreviation or self.name_of(agency)))
 
         annex = [Heading(runs(title.upper()), 2),
