@@ -50,9 +50,10 @@ def on_config(config):
     base = Path(config.config_file_path).parent
     settings = _plugin_errors(lambda: pedoman.read_settings(config.extra))
     docs, staging = Path(config.docs_dir), base / settings.staging
+    built = _command["name"] != "serve"  # the live preview makes no PDFs, and writes the side outputs last
     prepared = _plugin_errors(lambda: pedoman.prepare(base / settings.content, docs, staging,
-                                                      base / settings.render_cache,
-                                                      keep_corpus=_command["name"] != "serve"))
+                                                      base / settings.render_cache, keep_corpus=built,
+                                                      outputs=(settings, base, config.site_url) if built else None))
     for warning in prepared.warnings:
         log.warning(warning)
     config.docs_dir = str(staging)
@@ -60,8 +61,6 @@ def on_config(config):
     _translate_nav(config)  # the English navigation titles come from pedoman's words (words.yaml)
     # the address before mkdocs-static-i18n points it at each language's folder
     _state.update(base=base, docs=docs, settings=settings, prepared=prepared, site_url=config.site_url)
-    if _command["name"] != "serve":  # side outputs and PDFs are made beside the build, not in the live preview
-        pedoman.start_outputs(prepared, settings, base, config.site_url)
     return config
 
 

@@ -91,7 +91,7 @@ def _side(corpus_folder, site, cache, started=False, **settings):
     chosen = read_settings({"pedoman": {"search": False, "pdf": False, "render_cache": str(cache / "render"),
                                         "documents_cache": str(cache / "documents"), **settings}})
     if started:
-        prepared.side = SideWriter(prepared, chosen, corpus_folder.parent, settings.get("site_url"))
+        prepared.side = SideWriter(corpus, prepared.crossref, chosen, corpus_folder.parent, settings.get("site_url"))
     log = _side_outputs(prepared, site, chosen, corpus_folder.parent, settings.get("site_url"))
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     return files, any("copied from what it kept" in line for line in log)
@@ -117,8 +117,9 @@ def test_the_side_outputs_are_kept_whole_and_made_again_when_the_content_changes
 
 
 def test_the_side_outputs_written_in_a_process_of_their_own_are_those_written_in_the_build(corpus_dir, tmp_path):
-    """`mkdocs build` writes the side outputs in a process started with the build (build.start_outputs), while
-    MkDocs renders the pages: the same files as written at the end of the build, kept under the same key."""
+    """`mkdocs build` writes the side outputs in processes started as soon as the content is valid
+    (build.start_outputs, from `prepare`), while the pages are rendered: the same files as written at the
+    end of the build, kept under the same key."""
     import multiprocessing
 
     from pedoman import read_settings
@@ -129,7 +130,7 @@ def test_the_side_outputs_written_in_a_process_of_their_own_are_those_written_in
     prepared = Prepared(corpus, build_crossref(corpus), {}, [], [])
     chosen = read_settings({"pedoman": {"render_cache": str(tmp_path / "cache" / "render"),
                                         "documents_cache": str(tmp_path / "cache" / "documents")}})
-    writer = SideWriter(prepared, chosen, corpus_dir.parent, None)
+    writer = SideWriter(corpus, prepared.crossref, chosen, corpus_dir.parent, None)
     working = [process for process, _ in writer.processes]
     assert len(working) == 2 and set(working) <= set(multiprocessing.active_children())  # while pages render
     lines = writer.collect()
@@ -139,7 +140,7 @@ def test_the_side_outputs_written_in_a_process_of_their_own_are_those_written_in
     assert not list((tmp_path / "cache" / "render" / "outputs").glob("*.part"))
     started, copied = _side(corpus_dir, tmp_path / "started", tmp_path / "cache", started=True)
     assert started == inline and copied  # kept by the process: the next build starts none and copies it
-    assert SideWriter(prepared, chosen, corpus_dir.parent, None).processes == []
+    assert SideWriter(corpus, prepared.crossref, chosen, corpus_dir.parent, None).processes == []
 
 
 def test_an_error_in_the_side_outputs_process_reaches_the_build_and_nothing_is_kept(corpus_dir, tmp_path, monkeypatch):
@@ -153,15 +154,15 @@ def test_an_error_in_the_side_outputs_process_reaches_the_build_and_nothing_is_k
     prepared = Prepared(corpus, build_crossref(corpus), {}, [], [])
     chosen = read_settings({"pedoman": {"render_cache": str(tmp_path / "render"),
                                         "documents_cache": str(tmp_path / "documents")}})
-    writer = build.SideWriter(prepared, chosen, corpus_dir.parent, None)
+    writer = build.SideWriter(corpus, prepared.crossref, chosen, corpus_dir.parent, None)
     with pytest.raises(BuildError, match="gt-uji.yaml: feeds: a refused value"):
         writer.collect()
     assert not (tmp_path / "render" / "outputs" / writer.key).exists()
 
     monkeypatch.setattr(build, "write_feeds", lambda *args: 1 / 0)  # a fault in pedoman, not in the content
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
-        build.SideWriter(prepared, chosen, corpus_dir.parent, None).collect()
-    stopped = build.SideWriter(prepared, chosen, corpus_dir.parent, None)
+        build.SideWriter(corpus, prepared.crossref, chosen, corpus_dir.parent, None).collect()
+    stopped = build.SideWriter(corpus, prepared.crossref, chosen, corpus_dir.parent, None)
     stopped.cancel()  # a failed build stops them (stop_outputs)
     assert stopped.processes == [] and not (tmp_path / "render" / "outputs" / stopped.key).exists()
 

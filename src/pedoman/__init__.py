@@ -30,7 +30,6 @@ _EXPORTS = {
     "Prepared": "build",
     "finish": "build",
     "prepare": "build",
-    "start_outputs": "build",
     "stop_outputs": "build",
     "keep_compiled": "cachefolder",
     "read_settings": "settings",

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from pedoman.content.corpus import Corpus, load_corpus
@@ -90,11 +91,14 @@ def coverage_warnings(corpus: Corpus, crossref: CrossRef) -> list[str]:
 
 
 def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None = None,
-            keep_corpus: bool = False) -> Prepared:
+            keep_corpus: bool = False, outputs: tuple[Settings, Path, str | None] | None = None) -> Prepared:
     """Validate `content`, render every page and sync them with `docs` into `staging`; with
     `render_cache`, compiled templates and the guidelines' rendered pages are kept there between builds,
     and with `keep_corpus` too the validated content (`_load`; not for the live preview, where every
-    save changes it and unchanged files are not parsed again anyway).
+    save changes it and unchanged files are not parsed again anyway). With `outputs` (the settings,
+    the folder their paths are relative to, the site's address), what the build makes beside its pages
+    is started in processes of its own as soon as the content is validated (`start_outputs`), so that
+    it runs while the pages are rendered; `finish` collects it.
 
     Raises `ContentErrors` before anything is written when the content is invalid.
     """
@@ -104,10 +108,15 @@ def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None 
         pagecache.keep_in(render_cache / "pages")
     corpus = _load(Path(content), render_cache / "corpus" if render_cache is not None and keep_corpus else None)
     crossref = build_crossref(corpus)
-    renderer = Renderer(corpus, crossref)
-    prepared = Prepared(corpus, crossref, {page.path: page.markdown for page in renderer.pages()},
-                        renderer.nav(), coverage_warnings(corpus, crossref))
-    sync_folder(staging, docs, prepared.pages, corpus.personal_data_reviewed, corpus.agencies)
+    side, pdfs = start_outputs(corpus, crossref, *outputs) if outputs is not None else (None, None)
+    try:
+        renderer = Renderer(corpus, crossref)
+        prepared = Prepared(corpus, crossref, {page.path: page.markdown for page in renderer.pages()},
+                            renderer.nav(), coverage_warnings(corpus, crossref), pdfs=pdfs, side=side)
+        sync_folder(staging, docs, prepared.pages, corpus.personal_data_reviewed, corpus.agencies)
+    except BaseException:
+        stop_outputs(SimpleNamespace(side=side, pdfs=pdfs))
+        raise
     return prepared
 
 
@@ -148,15 +157,21 @@ def _content_digest(root: Path) -> bytes:
     return digest.digest()
 
 
-def start_outputs(prepared: Prepared, settings: Settings, base: Path, site_url: str | None = None) -> None:
-    """Start what the build writes beside its pages while MkDocs renders them, each in processes of its
-    own: the side outputs (`SideWriter`) and the PDFs the cache lacks; `finish` collects them. Not called
-    by the live preview, which makes no PDFs and writes the side outputs after serving the pages."""
-    prepared.side = SideWriter(prepared, settings, base, site_url)
-    if settings.pdf:
-        from pedoman.print.pdfbuild import PdfBuild
+def start_outputs(corpus: Corpus, crossref: CrossRef, settings: Settings, base: Path,
+                  site_url: str | None = None) -> tuple[SideWriter, PdfBuild | None]:
+    """Start what the build writes beside its pages, each in processes of its own: the side outputs
+    (`SideWriter`) and the PDFs the cache lacks (`_pdfs`). Not for the live preview, which makes no PDFs
+    and writes the side outputs after serving the pages."""
+    return SideWriter(corpus, crossref, settings, base, site_url), _pdfs(corpus, settings, base, site_url)
 
-        prepared.pdfs = PdfBuild(prepared.corpus, base / settings.pdf_cache, site_url, settings.pdf_author)
+
+def _pdfs(corpus: Corpus, settings: Settings, base: Path, site_url: str | None) -> PdfBuild | None:
+    """The PDFs laid out in worker processes (`print.pdfbuild`), if the settings ask for PDFs."""
+    if not settings.pdf:
+        return None
+    from pedoman.print.pdfbuild import PdfBuild
+
+    return PdfBuild(corpus, base / settings.pdf_cache, site_url, settings.pdf_author)
 
 
 def stop_outputs(prepared: Prepared | None) -> None:
@@ -192,7 +207,7 @@ def finish(prepared: Prepared, site_dir: Path | str, settings: Settings, base: P
     log = _side_outputs(prepared, site_dir, settings, base, site_url)
     if settings.pdf:
         if prepared.pdfs is None:
-            start_outputs(prepared, settings, base, site_url)
+            prepared.pdfs = _pdfs(prepared.corpus, settings, base, site_url)
         pdfs = prepared.pdfs.finish(site_dir)
         log.append(f"PDFs: {len(pdfs.rendered)} rendered ({pdfs.pages} pages, {pdfs.pages_per_second:.1f} "
                    f"pages/s, {pdfs.workers} worker processes), {len(pdfs.cached)} from the cache; handouts: "
@@ -219,7 +234,7 @@ def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: 
     log: list[str] = []
 
     def write(folder: Path) -> None:
-        log.extend(_write_side(prepared, settings, base, site_url, folder))
+        log.extend(_write_side(prepared.corpus, prepared.crossref, settings, base, site_url, folder))
 
     key = prepared.side.key if prepared.side is not None else _outputs_key(prepared.corpus, settings, site_url)
     if cachefolder.kept_tree(base / settings.render_cache / "outputs", key, write, site_dir) and not written:
@@ -234,7 +249,7 @@ def _side_outputs(prepared: Prepared, site_dir: Path, settings: Settings, base: 
     return log
 
 
-def _write_side(prepared: Prepared, settings: Settings, base: Path, site_url: str | None, folder: Path,
+def _write_side(corpus: Corpus, crossref: CrossRef, settings: Settings, base: Path, site_url: str | None, folder: Path,
                 parts: tuple[str, ...] = ("documents", "slides"), prune: bool = True) -> list[str]:
     """Write into `folder` the side outputs of `parts`: "documents" (the open data, the drafting kit's
     documents, feeds and schemas) and "slides" (the training decks); lines for the build log. With
@@ -242,13 +257,12 @@ def _write_side(prepared: Prepared, settings: Settings, base: Path, site_url: st
     cache = base / settings.documents_cache
     lines = []
     if "documents" in parts:
-        write_exports(prepared.corpus, prepared.crossref, folder, cache, site_url)
-        lines.append(write_documents(prepared.corpus, folder, settings.documents_paper, cache, slides=False,
-                                     prune=False).line())
-        write_feeds(prepared.corpus, folder, site_url)
-        write_schemas(folder / "schema", prepared.corpus)
+        write_exports(corpus, crossref, folder, cache, site_url)
+        lines.append(write_documents(corpus, folder, settings.documents_paper, cache, slides=False, prune=False).line())
+        write_feeds(corpus, folder, site_url)
+        write_schemas(folder / "schema", corpus)
     if "slides" in parts:
-        lines.append(write_decks(prepared.corpus, folder, cache, prune=False).line())
+        lines.append(write_decks(corpus, folder, cache, prune=False).line())
     if prune:
         cachefolder.prune(cache)
     return lines
@@ -273,8 +287,8 @@ class SideWriter:
 
     PARTS = (("documents",), ("slides",))
 
-    def __init__(self, prepared: Prepared, settings: Settings, base: Path, site_url: str | None):
-        self.key = _outputs_key(prepared.corpus, settings, site_url)
+    def __init__(self, corpus: Corpus, crossref: CrossRef, settings: Settings, base: Path, site_url: str | None):
+        self.key = _outputs_key(corpus, settings, site_url)
         self.tree = base / settings.render_cache / "outputs" / self.key
         self.cache = base / settings.documents_cache
         self.processes: list = []
@@ -288,8 +302,8 @@ class SideWriter:
 
             def run(parts=parts, sender=sender) -> None:
                 try:
-                    sender.send(("written", _write_side(prepared, settings, base, site_url, scratch, parts,
-                                                        prune=False)))
+                    sender.send(("written", _write_side(corpus, crossref, settings, base, site_url, scratch,
+                                                        parts, prune=False)))
                 except BuildError as exc:
                     sender.send(("refused", str(exc)))
                 except BaseException:  # a fault in pedoman: its traceback, raised again in the build
