@@ -17,8 +17,8 @@
    with pages per second;
 6. reported: search index bytes per page per language, and the page weight of one
    guideline page (the bytes a reader downloads to open it, search index excluded);
-7. reported: what each output written beside the pages costs (open data, drafting kit, feeds,
-   schemas), with nothing kept and with the drafting kit's documents kept.
+7. reported: what each output written beside the pages costs (open data, the drafting kit's
+   documents, training slides, feeds, schemas), with nothing kept and with the documents kept.
 
 Prints a table and writes benchmarks/results.json. Machines here are shared and
 noisy: read the ratios, not the seconds. A measure that fails is tried again
@@ -175,19 +175,21 @@ def overhead(source: Path, runs: int) -> dict:
 
 def side_outputs(source: Path, runs: int) -> dict:
     """What each output the build writes beside its pages costs, written one after the other in this
-    process as the build's side-output process writes them (`build._write_side`): with nothing kept (a
-    first build) and with every drafting-kit document kept (`documents_cache`), medians of `runs`."""
+    process (`build._write_side`; a build writes the training slides in one process and the rest in
+    another): with nothing kept (a first build) and with every drafting-kit document and deck kept
+    (`documents_cache`), medians of `runs`."""
     from pedoman import build_crossref
     from pedoman.data.exports import write_exports
     from pedoman.data.schema import write_schemas
-    from pedoman.documents.kit import write_documents
+    from pedoman.documents.kit import write_decks, write_documents
     from pedoman.site.feeds import write_feeds
 
     corpus = load_corpus(source)
     crossref = build_crossref(corpus)
     steps = {
         "open data": lambda out, cache: write_exports(corpus, crossref, out, cache),
-        "drafting kit (documents and slides)": lambda out, cache: write_documents(corpus, out, "f4", cache),
+        "drafting kit's documents": lambda out, cache: write_documents(corpus, out, "f4", cache, slides=False),
+        "training slides": lambda out, cache: write_decks(corpus, out, cache),
         "feeds": lambda out, cache: write_feeds(corpus, out, None),
         "schemas": lambda out, cache: write_schemas(out / "schema", corpus),
     }
