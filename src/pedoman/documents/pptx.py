@@ -10,6 +10,7 @@ a fixed time: equal decks, equal bytes.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import uuid
@@ -73,6 +74,7 @@ class _Writer:
         layouts = {layout.name: layout for layout in self.prs.slide_layouts}
         self.layout, self.first = layouts["Title Only"], layouts["Title Slide"]
         self.number = 0
+        self._placeholders: dict[str, list] = {}
         self.notes_master = self.prs.part.notes_master_part
         footer = f"{deck.footer} · {deck.title}"
         footer = footer if line_count(footer, 10.5 - 2 * INSET, 12) == 1 else deck.footer
@@ -136,9 +138,25 @@ class _Writer:
 
     # the frame every slide shares ---------------------------------------------
 
+    def _add_slide(self, layout):
+        """A new slide on `layout` with the layout's placeholders, as python-pptx's `add_slide` makes it.
+        That looks each placeholder up in the layout again for every slide (a third of a deck's time); here
+        the first slide on a layout is made by python-pptx and the next get copies of its placeholders,
+        the same elements (ids, names, positions) as it would give them on an empty slide."""
+        placeholders = self._placeholders.get(layout.name)
+        if placeholders is None:
+            slide = self.prs.slides.add_slide(layout)
+            self._placeholders[layout.name] = [copy.deepcopy(e) for e in slide.shapes._spTree.iter_shape_elms()]
+            return slide
+        r_id, slide = self.prs.part.add_slide(layout)
+        for element in placeholders:
+            slide.shapes._spTree.append(copy.deepcopy(element))
+        self.prs.slides._sldIdLst.add_sldId(r_id)
+        return slide
+
     def new_slide(self, notes: str, dark: bool = False):
         """A slide on the layout of its kind, with its speaker notes; `finish` draws its shapes."""
-        slide = self.prs.slides.add_slide(self.first if dark else self.layout)
+        slide = self._add_slide(self.first if dark else self.layout)
         self.number += 1
         if dark:
             slide.background.fill.solid()
