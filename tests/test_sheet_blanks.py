@@ -21,12 +21,10 @@ from pedoman.documents.kit import write_documents
 
 from conftest import VALID
 
-pytestmark = pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftoppm"),
-                                reason="needs LibreOffice and poppler-utils")
-
-
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory):
+    assert shutil.which("soffice") and shutil.which("pdftoppm"), \
+        "LibreOffice or poppler-utils is missing: `make test` installs libreoffice-calc-nogui and poppler-utils"
     out = tmp_path_factory.mktemp("kit")
     write_documents(load_corpus(VALID), out)
     return sorted((out / "documents").rglob("*.xlsx"))
