@@ -6,6 +6,10 @@ builds, each under a digest of everything it is made from, so nothing shown can 
 older than its sources: the PDFs (`print.pdfbuild`), each drafting-kit document
 (`documents.kit`), compiled templates and each guideline's pages (`site.pagecache`),
 and the open data, documents, slides, feeds and schemas as a whole (`_side_outputs`).
+
+What needs only the validated content is made beside the pages: `mkdocs build` starts the PDFs'
+workers and the side outputs' two processes (`SideWriter`) as soon as the content is valid, so they
+run while the pages are rendered, and `finish` collects them.
 """
 
 from __future__ import annotations
