@@ -166,7 +166,10 @@ def test_the_structure_and_tata_kerja_come_from_the_guideline(corpus, site):
     period = g.documents.action_plan.period
     words = catalogue()["id"].pg_numbers.split(",")
     assert f"jangka waktu {period} ({words[period - 1]}) tahun" in whole
-    for source in ("APBD;", "anggaran instansi vertikal", "sumber lain yang sah dan tidak mengikat"):
+    # Perpres 69/2008 Pasal 30 ayat (3) as amended by Perpres 49/2023: the provincial task force is funded from
+    # the provincial APBD through the regional offices concerned
+    for source in ("APBD melalui Perangkat Daerah terkait;", "anggaran instansi vertikal",
+                   "sumber lain yang sah dan tidak mengikat"):
         assert source in whole
 
 
