@@ -63,11 +63,17 @@ def test_the_agreement_has_every_clause_a_regional_cooperation_needs(written, gi
     for ordinal in ordinals:
         assert re.search(rf"\(\d+\)\t{ordinal} berhak:", duties) and re.search(rf"\(\d+\)\t{ordinal}, sebagai daerah \w+, berkewajiban:", duties)
     assert re.search(r"a\.\t.*;\nb\.\t.*; dan\nc\.\t.*\.\n", duties)
-    # The term with blanks for its years, the termination grounds ending "; atau", the dispute forum to fill in.
+    # The term with blanks for its years; the termination grounds of PP 28/2018 Pasal 9 ayat (1), ending
+    # "; atau", and its ayat (2): a change of head of region does not end it; disputes between regions go
+    # the way Pasal 8 sends them, not to a forum the parties pick.
     assert "[jumlah tahun] ([jumlah tahun dalam huruf]) tahun" in body["Jangka Waktu dan Perubahan"]
-    assert "; atau\n" in body["Pengakhiran"]
+    ending = body["Pengakhiran"]
+    assert "; atau\n" in ending
+    assert "objek kerja sama hilang atau musnah" in ending and "tidak berakhir karena pergantian kepala daerah" in ending
+    assert "melanggar" not in ending  # a breach is not a ground PP 28/2018 gives for ending a KSDD
     dispute = body["Penyelesaian Perselisihan"]
-    assert dispute.index("musyawarah untuk mufakat") < dispute.index("[forum penyelesaian perselisihan yang disepakati]")
+    assert dispute.index("musyawarah untuk mufakat") < dispute.index("tata cara penyelesaian perselisihan antardaerah")
+    assert "[forum" not in dispute
 
 
 @pytest.mark.parametrize("gid", COOPERATION)
