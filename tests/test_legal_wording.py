@@ -3,7 +3,7 @@ from the written .docx files: the model Perdes defines P3MI and SIP2MI as UU 18/
 Kerja amendment (Pasal 1 angka 9: a licence from the Central Government; Pasal 59: the SIP2MI names the
 destination country and cannot be transferred); the task force's Pergub funds it from the APBD through the
 regional offices concerned (Perpres 69/2008 Pasal 30 ayat (3) as amended by Perpres 49/2023); and its
-Mengingat cites UU 12/2011 and UU 13/2022 with the gazette numbers the register records."""
+Mengingat cites UU 12/2011, UU 13/2022 and Perpres 49/2023 with the gazette numbers the register records."""
 
 from __future__ import annotations
 
@@ -61,6 +61,8 @@ def test_mengingat_gives_the_gazette_numbers_of_uu_12_2011_and_uu_13_2022(corpus
     body = whole(corpus, site, "gt-provinsi", "pergub-gugus-tugas", "id")
     assert "Tahun 2011 Nomor 82, Tambahan Lembaran Negara Republik Indonesia Nomor 5234" in body
     assert "Tahun 2022 Nomor 143, Tambahan Lembaran Negara Republik Indonesia Nomor 6801" in body
+    # Perpres 49/2023, the last amendment of Perpres 69/2008: its own closing gives LN 2023 No. 107
+    assert "Peraturan Presiden Nomor 49 Tahun 2023" in body and "Tahun 2023 Nomor 107)" in body
 
 
 def test_the_numbers_come_from_the_register(corpus, tmp_path):
