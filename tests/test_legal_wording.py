@@ -1,9 +1,10 @@
 """Legal statements of the drafting kit checked against the instruments' own wording (issue 24), read back
 from the written .docx files: the model Perdes defines P3MI and SIP2MI as UU 18/2017 does after the Cipta
-Kerja amendment (Pasal 1 angka 9: a licence from the Central Government; Pasal 59: the SIP2MI names the
-destination country and cannot be transferred); the task force's Pergub funds it from the APBD through the
-regional offices concerned (Perpres 69/2008 Pasal 30 ayat (3) as amended by Perpres 49/2023); and its
-Mengingat cites UU 12/2011, UU 13/2022 and Perpres 49/2023 with the gazette numbers the register records."""
+Kerja amendment (Pasal 1 angka 9: a licence from the Central Government; angka 17: the SIP2MI is given to
+a P3MI to place prospective workers; Pasal 59: it names the destination country and cannot be
+transferred); the task force's Pergub funds it from the APBD through the regional offices concerned
+(Perpres 69/2008 Pasal 30 ayat (3) as amended by Perpres 49/2023); and its Mengingat cites UU 12/2011,
+UU 13/2022 and Perpres 49/2023 with the gazette numbers the register records."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_the_perdes_defines_p3mi_and_sip2mi_as_uu_18_2017_does(corpus, site):
     assert ("P3MI adalah badan usaha berbadan hukum perseroan terbatas yang telah memperoleh izin tertulis dari "
             "Pemerintah Pusat untuk menyelenggarakan pelayanan penempatan PMI") in body
     assert "izin tertulis dari menteri" not in body  # the wording before the Cipta Kerja amendment
-    assert "SIP2MI adalah izin yang wajib dimiliki P3MI" in body
+    assert "SIP2MI adalah izin yang diberikan kepada P3MI" in body  # Pasal 1 angka 17 as amended
     assert "mencantumkan negara tujuan penempatan dan tidak dapat dialihkan" in body
     english = whole(corpus, site, "gt-kabupaten-desa", "perdes-migrasi-aman", "en")
     assert "written licence from the Central Government" in english
