@@ -15,8 +15,8 @@ uncompressed, a page three to four times heavier than a reader downloads).
 The CPU slowdown is calibrated, as Lighthouse's documentation asks (docs/throttling.md, "Calibrating the
 CPU slowdown"): its default 4x turns a high-end desktop (benchmarkIndex 1500-2000) into a mid-tier phone,
 and this shared machine scores about 700-1,600 from run to run, where 4x emulates a slower phone than
-intended (below 1,000 Lighthouse warns that the score is understated). A first run on the home page reads the machine's benchmarkIndex and the
-slowdown is 4 x index / 1750 (the middle of the high-end desktop range), kept between 1 and 4. Timings
+intended (below 1,000 Lighthouse warns that the score is understated). A first run on the home page
+reads the machine's benchmarkIndex and the slowdown is 4 x index / 1750 (the middle of the high-end desktop range), kept between 1 and 4. Timings
 still vary from run to run on two shared cores: a page under the performance target is measured twice
 more and judged by the median of its three runs, as Lighthouse's variability guide recommends medians.
 
@@ -87,7 +87,8 @@ def scores(report: dict) -> dict[str, float]:
 
 def transferred(report: dict) -> dict[str, int]:
     """Bytes transferred by type (gzipped where the server compressed), from Lighthouse's resource summary."""
-    items = {item["resourceType"]: item["transferSize"] for item in report["audits"]["resource-summary"]["details"]["items"]}
+    summary = report["audits"]["resource-summary"]["details"]["items"]
+    items = {item["resourceType"]: item["transferSize"] for item in summary}
     return {"total": items["total"], "html": items["document"], "css": items["stylesheet"], "js": items["script"],
             "html_css_js": items["document"] + items["stylesheet"] + items["script"]}
 
