@@ -16,9 +16,10 @@ The CPU slowdown is calibrated, as Lighthouse's documentation asks (docs/throttl
 CPU slowdown"): its default 4x turns a high-end desktop (benchmarkIndex 1500-2000) into a mid-tier phone,
 and this shared machine scores about 700-1,600 from run to run, where 4x emulates a slower phone than
 intended (below 1,000 Lighthouse warns that the score is understated). A first run on the home page
-reads the machine's benchmarkIndex and the slowdown is 4 x index / 1750 (the middle of the high-end desktop range), kept between 1 and 4. Timings
-still vary from run to run on two shared cores: a page under the performance target is measured twice
-more and judged by the median of its three runs, as Lighthouse's variability guide recommends medians.
+reads the machine's benchmarkIndex and the slowdown is 4 x index / 1750 (the middle of the high-end
+desktop range), kept between 1 and 4. Timings still vary from run to run on two shared cores: a page
+under the performance target is measured twice more and judged by the median of its three runs, as
+Lighthouse's variability guide recommends medians.
 
 Each page's scores, metrics, transferred bytes (HTML, CSS and JS apart) and the slowdown used are written
 to build/lighthouse.json, which the README's figures come from."""
