@@ -236,3 +236,37 @@ def test_the_validated_content_is_kept_and_validated_again_when_an_input_changes
 
 def test_a_build_keeps_the_validated_content(fixture_site):
     assert len(list((fixture_site.site.parent / "build" / "render-cache" / "corpus").glob("*.pickle"))) == 1
+
+
+def test_what_loading_a_file_gave_is_kept_per_bytes_and_code(corpus_dir, tmp_path, monkeypatch):
+    """A build keeps each content file as loaded (`loader.keep_loaded_in`): the next build parses only the
+    files whose bytes changed, and a change in the package's code parses every file again."""
+    from pedoman.content import loader
+
+    guideline = corpus_dir / "formation" / "gt-uji.yaml"
+    parsed = []
+    real = loader._load
+    monkeypatch.setattr(loader, "_load", lambda raw, name: parsed.append(name) or real(raw, name))
+    try:
+        loader.keep_loaded_in(tmp_path / "loaded")
+        loader.forget_loaded()
+        first = loader.load_yaml(guideline)
+        assert parsed == [str(guideline)] and len(list((tmp_path / "loaded").glob("*.pickle"))) == 1
+        loader.forget_loaded()  # a new build: nothing in memory
+        again = loader.load_yaml(guideline)
+        assert parsed == [str(guideline)] and again[0].data == first[0].data and again[1] == first[1]
+
+        guideline.write_text(guideline.read_text(encoding="utf-8").replace(
+            "title: {id: Dasar hukum,", "title: {id: Landasan hukum,", 1), encoding="utf-8")
+        loader.forget_loaded()
+        changed = loader.load_yaml(guideline)
+        assert len(parsed) == 2 and "Landasan hukum" in changed[0].text and "Landasan hukum" not in first[0].text
+
+        monkeypatch.setattr(loader.codewatch, "code_digest", lambda: "a changed module")
+        loader.keep_loaded_in(tmp_path / "loaded")
+        loader.forget_loaded()
+        loader.load_yaml(guideline)
+        assert len(parsed) == 3 and len(list((tmp_path / "loaded").glob("*.pickle"))) == 3
+    finally:
+        loader.keep_loaded_in(None)
+        loader.forget_loaded()

@@ -31,6 +31,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from pedoman.content.corpus import Corpus, load_corpus
+from pedoman.content.loader import keep_loaded_in
 from pedoman.content.model import LANGUAGES
 from pedoman.data.crossref import CrossRef, build_crossref
 from pedoman.data.exports import write_exports
@@ -98,8 +99,9 @@ def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None 
             keep_corpus: bool = False, outputs: tuple[Settings, Path, str | None] | None = None) -> Prepared:
     """Validate `content`, render every page and sync them with `docs` into `staging`; with
     `render_cache`, compiled templates and the guidelines' rendered pages are kept there between builds,
-    and with `keep_corpus` too the validated content (`_load`; not for the live preview, where every
-    save changes it and unchanged files are not parsed again anyway). With `outputs` (the settings,
+    and with `keep_corpus` too the validated content (`_load`) and what loading each file gave
+    (`loader.keep_loaded_in`; neither for the live preview, where every save changes the content and
+    unchanged files are not parsed again anyway). With `outputs` (the settings,
     the folder their paths are relative to, the site's address), what the build makes beside its pages
     is started in processes of its own as soon as the content is validated (`start_outputs`), so that
     it runs while the pages are rendered; `finish` collects it.
@@ -110,7 +112,9 @@ def prepare(content: Path, docs: Path, staging: Path, render_cache: Path | None 
     if render_cache is not None:
         cachefolder.keep_compiled(page_templates(), render_cache / "templates")
         pagecache.keep_in(render_cache / "pages")
-    corpus = _load(Path(content), render_cache / "corpus" if render_cache is not None and keep_corpus else None)
+    kept = render_cache is not None and keep_corpus
+    keep_loaded_in(render_cache / "loaded" if kept else None)
+    corpus = _load(Path(content), render_cache / "corpus" if kept else None)
     crossref = build_crossref(corpus)
     side, pdfs = start_outputs(corpus, crossref, *outputs) if outputs is not None else (None, None)
     try:

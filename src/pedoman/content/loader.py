@@ -14,7 +14,10 @@ readers read YAML 1.2, where `044e19434842` is a number and `on` is text.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from pedoman import cachefolder, codewatch
 from pedoman.content.characters import refused_character
 from pedoman.errors import ContentError
 
@@ -226,9 +230,25 @@ _LOADED: dict[str, tuple[bytes, tuple[Document | None, list[ContentError]]]] = {
 validates every file on every save; a file whose bytes did not change is not parsed again."""
 
 
+_DISK: list[tuple[Path, str]] = []
+"""Where a build keeps what loading gave per file, with the digest of the code that loads (`keep_loaded_in`)."""
+
+
 def forget_loaded() -> None:
     """Load every file anew next time (the benchmark measures validation from a cold start)."""
     _LOADED.clear()
+
+
+def keep_loaded_in(folder: Path | None) -> None:
+    """Keep what loading each file gives in `folder` too, for the next build (None: in memory only): after
+    an editor changed one file, a build parses only that one. Each is kept under a digest of the file's
+    bytes and name, the package's code, PyYAML's and Python's versions; unused ones go after 14 days."""
+    if folder is None:
+        _DISK.clear()
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    cachefolder.prune(folder)
+    _DISK[:] = [(folder, repr((codewatch.code_digest(), yaml.__version__, yaml.__with_libyaml__, sys.version)))]
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, list[ContentError]]:
@@ -240,8 +260,23 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Document | None, 
     kept = _LOADED.get(name)
     if kept is not None and kept[0] == raw:
         return kept[1]
-    loaded = _load(raw, name)
+    loaded = _kept_on_disk(raw, name) if _DISK else _load(raw, name)
     _LOADED[name] = (raw, loaded)
+    return loaded
+
+
+def _kept_on_disk(raw: bytes, name: str) -> tuple[Document | None, list[ContentError]]:
+    """What loading `raw` as `name` gives, from the folder of `keep_loaded_in` when kept there."""
+    folder, code = _DISK[0]
+    digest = hashlib.sha256(repr((name, code)).encode("utf-8") + b"\0" + raw).hexdigest()
+    path = folder / f"{digest}.pickle"
+    if path.is_file():
+        cachefolder.used(path)
+        return pickle.loads(path.read_bytes())
+    loaded = _load(raw, name)
+    partial = cachefolder.partial(path)
+    partial.write_bytes(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)
     return loaded
 
 
