@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import os
 import pickle
 import shutil
 import sys
@@ -287,6 +288,11 @@ def _outputs_key(corpus: Corpus, settings: Settings, site_url: str | None) -> st
     return digest.hexdigest()
 
 
+NICENESS = 10
+"""How much lower the side outputs' processes run than the build's own: when the cores are short, the
+rendering of the pages, which the build waits on, goes first (a build after an edit writes few files)."""
+
+
 class SideWriter:
     """The side outputs (`_write_side`) written into the render cache while MkDocs renders the pages on
     this process, when no earlier build kept them under the same key: the training decks in one process,
@@ -309,6 +315,7 @@ class SideWriter:
             reader, sender = context.Pipe(duplex=False)
 
             def run(parts=parts, sender=sender) -> None:
+                os.nice(NICENESS)  # the pages' rendering on the build's own process goes first
                 try:
                     sender.send(("written", _write_side(corpus, crossref, settings, base, site_url, scratch,
                                                         parts, prune=False)))
