@@ -51,6 +51,9 @@ ICON_SIZES = (192, 512)
 BACKGROUND = "#ffffff"
 OPENED = (".pdf", ".docx", ".xlsx", ".pptx")
 """Files the worker keeps once a reader opened one while online: PDFs, the drafting kit's documents and the training slides."""
+LOADED_BY_SCRIPTS = ("assets/fflate.js",)
+"""Files a script fetches itself, which no page links: the zip library `fill.js` loads when a form is
+first sent, kept from the first visit so that blanks can be filled in offline."""
 FIRST_VISIT = re.compile(r"^(?:pdf/[^/]+\.handout\.[a-z]{2}\.pdf|documents/.+\.(?:docx|xlsx))$")
 """The files the worker keeps from the first visit on, beside the pages: each guideline's one-page handout
 (`pdf/<id>.handout.<lang>.pdf`, print/pdfbuild.py) and the drafting kit's Word and Excel documents."""
@@ -232,7 +235,8 @@ def precache(site_dir: Path) -> list[tuple[str, str]]:
             if posixpath.splitext(rel)[1] in _KEPT_SUFFIXES and rel in files:  # a file of the site, not above it
                 kept[rel] = rel
     for extra in [*(manifest_name(lang) for lang in LANGUAGES), f"{ICONS}/pedoman.svg",
-                  *(f"{ICONS}/pedoman-{size}.png" for size in ICON_SIZES)]:
+                  *(f"{ICONS}/pedoman-{size}.png" for size in ICON_SIZES),
+                  *(name for name in LOADED_BY_SCRIPTS if name in files)]:
         kept[extra] = extra
     pagefind = site_dir / "pagefind"
     if pagefind.is_dir():
