@@ -352,10 +352,7 @@ class SideWriter:
                 raise RuntimeError(f"writing the open data, documents, slides, feeds and schemas failed:\n{detail}")
             lines += detail
         cachefolder.prune(self.cache)
-        try:
-            cachefolder.partial(self.tree).rename(self.tree)
-        except OSError:  # another build kept the same files meanwhile
-            shutil.rmtree(cachefolder.partial(self.tree), ignore_errors=True)
+        cachefolder.promote(self.tree)
         return lines
 
     def cancel(self) -> None:

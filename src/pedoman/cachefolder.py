@@ -72,8 +72,14 @@ def keep_tree(folder: Path, key: str, make: Callable[[Path], None]) -> bool:
     scratch = partial(tree)
     shutil.rmtree(scratch, ignore_errors=True)
     make(scratch)
-    try:
-        scratch.rename(tree)
-    except OSError:  # another build kept the same files meanwhile
-        shutil.rmtree(scratch, ignore_errors=True)
+    promote(tree)
     return False
+
+
+def promote(tree: Path) -> None:
+    """Give the folder written as `partial(tree)` the name `tree`, once everything in it is written; if
+    another build kept the same files under that name meanwhile, drop this copy."""
+    try:
+        partial(tree).rename(tree)
+    except OSError:
+        shutil.rmtree(partial(tree), ignore_errors=True)
