@@ -163,12 +163,7 @@ class FormationDrafts(PlanChapters):
             if i == 1:
                 blocks.append(Heading(runs(X.reg_definitions_title), 3))
             blocks += body
-        blocks.append(Para(runs(X[f"reg_promulgation_{level}"])))
-        blocks.append(self.signing(level))
-        blocks.append(Signature(office=runs(W[f"doc_secretary_{level}"].upper() + ","),
-                                name=runs(f"[{W.doc_blank_name}]"), place=runs(W.doc_promulgated_at),
-                                date=runs(W.doc_promulgated_on), left=True))
-        blocks.append(Para(runs(W[f"doc_gazette_{level}"].upper()), bold=True))
+        blocks += self.promulgation(level, X[f"reg_promulgation_{level}"], W[f"doc_gazette_{level}"])
         headers = self.plan_headers()
         blocks += [PageBreak(), *self.annex_header(instrument, title), Heading(runs(title.upper()), 2),
                    *self.plan_chapters(self.plan_observing(), short),

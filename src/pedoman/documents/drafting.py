@@ -158,6 +158,15 @@ class Drafter:
         return Signature(office=runs(self.office(level).upper() + ","), name=runs(f"[{self.W.doc_blank_name}]"),
                          place=runs(self.W.doc_issued_at), date=runs(self.W.doc_issued_on))
 
+    def promulgation(self, level: str, order: str, gazette: str) -> list[Block]:
+        """A regional regulation's closing: `order` (the order to promulgate it), the head of region's signature,
+        the regional secretary's promulgation on the left and the gazette line `gazette`."""
+        W = self.W
+        return [Para(runs(order)), self.signing(level),
+                Signature(office=runs(W[f"doc_secretary_{level}"].upper() + ","), name=runs(f"[{W.doc_blank_name}]"),
+                          place=runs(W.doc_promulgated_at), date=runs(W.doc_promulgated_on), left=True),
+                Para(runs(gazette.upper()), bold=True)]
+
     def annex_header(self, instrument: str, title: str, numeral: str = "") -> list[Block]:
         label = self.W.doc_annex + (f" {numeral}" if numeral else "")
         return [Para(runs(f"{label.upper()}\n{instrument.upper()}\n{self.W.doc_number_year.upper()}\n"

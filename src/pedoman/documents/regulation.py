@@ -24,7 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Signature, Table, runs
+from pedoman.documents.blocks import Block, Document, Heading, Labelled, Para, Runs, Table, runs
 from pedoman.documents.decrees import FormationDrafts
 from pedoman.documents.taskforce import TaskForceDrafts
 from pedoman.documents.texts import catalogue as texts
@@ -139,12 +139,7 @@ class RegulationDrafts(TaskForceDrafts):
                 made = part(n) if callable(part) else self.pasal(n, part)
                 blocks += made
                 n += sum(1 for b in made if isinstance(b, Heading) and b.text[0].startswith(article))
-        blocks.append(Para(runs(X[f"reg_promulgation_{level}"])))
-        blocks.append(self.signing(level))
-        blocks.append(Signature(office=runs(W[f"doc_secretary_{level}"].upper() + ","),
-                                name=runs(f"[{W.doc_blank_name}]"), place=runs(W.doc_promulgated_at),
-                                date=runs(W.doc_promulgated_on), left=True))
-        blocks.append(Para(runs(R[f"pg_gazette_{level}"].upper()), bold=True))
+        blocks += self.promulgation(level, X[f"reg_promulgation_{level}"], R[f"pg_gazette_{level}"])
         return self.document("pergub-gugus-tugas", "task-force-regulation", f"{instrument} {W.doc_about} {title}",
                              R.pg_purpose, blocks)
 
